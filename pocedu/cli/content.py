@@ -1,0 +1,68 @@
+"""``pocedu validate`` and ``pocedu bank export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="validate a content directory (default: the packaged one)",
+        description="Validate knowledge base and question bank files against the strict schema, "
+        "resolve every source pointer, check keys against the knowledge base and grade every "
+        "item's sample responses. Prints counts by module and type; exits 1 on any problem.",
+    )
+    p.add_argument("directory", nargs="?", type=Path, help="content directory to check")
+    p.set_defaults(handler=_validate)
+
+    bank = sub.add_parser("bank", help="practice question bank tools",
+                          description="Tools for the practice question bank.")
+    bsub = bank.add_subparsers(dest="bank_command", metavar="COMMAND", required=True)
+    e = bsub.add_parser(
+        "export",
+        help="export the practice bank as JSON, Moodle XML or GIFT",
+        description="Export the practice bank so that other platforms (e.g. Moodle) can reuse "
+        "the items. Short-text items become essay questions.",
+    )
+    e.add_argument("--format", choices=("json", "moodle-xml", "gift"), default="json")
+    e.add_argument("--out", type=Path, help="output file (default: standard output)")
+    e.add_argument("--lang", default="en", help="language of the exported texts (default: en)")
+    e.add_argument("--module", help="only this module, e.g. 02 or 02_tiers_phases")
+    e.add_argument("--directory", type=Path, help="content directory (default: packaged)")
+    e.set_defaults(handler=_export)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ..content import ContentError
+    from ..content.report import validate
+
+    try:
+        summary = validate(directory=args.directory)
+    except ContentError as err:
+        print(f"{len(err.problems)} problem(s) found:", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ..content import ContentError
+    from ..content.export import export_bank
+
+    try:
+        text = export_bank(fmt=args.format, lang=args.lang, module=args.module,
+                           directory=args.directory)
+    except ContentError as err:
+        print("\n".join(err.problems), file=sys.stderr)
+        return 1
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0

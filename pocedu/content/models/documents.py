@@ -1,0 +1,36 @@
+"""The source documents that every pointer resolves to."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Id, StrictModel, Text
+
+
+class Document(StrictModel):
+    """A source document and the places in it that a pointer may name."""
+
+    id: Id
+    pointer_name: str = Field(description="Name used in pointers, e.g. 'POC Policy 2015'.")
+    title: Text = Field(description="Full title of the document.")
+    year: int | None = Field(ge=1945, le=2100, description="Year of issue, if the text gives one.")
+    reference: str | None = Field(default=None, description="Official reference, e.g. '2015.07'.")
+    issuer: str = Field(description="Who issued the document, e.g. 'DPKO/DFS'.")
+    file: str = Field(description="File name of the text in shared/sources/.")
+    summary: Text = Field(description="One or two sentences on what the document is.")
+    paragraphs: int = Field(ge=0, description="Highest numbered paragraph (0 if none).")
+    footnotes: int = Field(ge=0, description="Highest footnote number (0 if none).")
+    places: list[str] = Field(
+        default_factory=list,
+        description="Named places a pointer may cite: sections, boxes, annex parts.",
+    )
+    whole_document: bool = Field(
+        default=False, description="Whether a pointer may cite the document with no place."
+    )
+
+
+class DocumentsFile(StrictModel):
+    """documents.yaml."""
+
+    schema_version: int = Field(description="Content schema version.")
+    documents: list[Document] = Field(min_length=1, description="All source documents.")

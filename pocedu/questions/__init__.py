@@ -1,0 +1,1 @@
+"""Question logic independent of any interface: response formats, keys and scoring."""
