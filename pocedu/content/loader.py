@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import (
-    ActivitiesFile,
     SCHEMA_VERSION,
+    ActivitiesFile,
     DisplacementFile,
     DocumentsFile,
     FrameworkFile,
@@ -40,6 +41,7 @@ KB_FILES: dict[str, type[BaseModel]] = {
     "protection.yaml": ProtectionFile,
 }
 FROM_KB = "from-kb"
+_FIELD_MSG = re.compile(r"^([a-z_][a-z_.]*): (.*)$", re.S)
 
 
 def _item_at(data: Any, loc: tuple) -> tuple[str | None, str]:
@@ -70,7 +72,10 @@ def describe(label: str, data: Any, err: ValidationError) -> list[str]:
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
             msg = "unknown field (not in the schema)"
-        out.append(f"{where}: field '{fld or loc[-1] if loc else '-'}': {msg}")
+        elif e["type"] == "value_error" and (m := _FIELD_MSG.match(msg)):
+            # model-level checks say which field they are about: "key: ..."
+            fld, msg = ".".join(p for p in (fld, m.group(1)) if p), m.group(2)
+        out.append(f"{where}: field '{fld or (loc[-1] if loc else '-')}': {msg}")
     return out
 
 
@@ -306,3 +311,9 @@ def check_kb(content: Content) -> list[str]:
 def packaged() -> Content:
     """The packaged content, loaded once per process."""
     return load_content(PACKAGED)
+
+
+def load_kb_file(name: str, root: Path | str | None = None) -> Any:
+    """Parse one knowledge-base file (e.g. 'framework.yaml') without cross-file checks."""
+    root = Path(root) if root is not None else PACKAGED
+    return parse(name, read_yaml(root / name, name), KB_FILES[name])

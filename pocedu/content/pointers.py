@@ -1,4 +1,7 @@
-"""Parse and resolve source pointers such as ``POC Policy 2015 para 31(ii), box 'Forced displacement'``."""
+"""Parse and resolve source pointers.
+
+Example: ``POC Policy 2015 para 31(ii), box 'Forced displacement'``.
+"""
 
 from __future__ import annotations
 
@@ -63,7 +66,9 @@ class PointerResolver:
         text = pointer.strip()
         if text.startswith(EXTERNAL):
             if len(text) <= len(EXTERNAL) + 3:
-                raise PointerError(f"'{pointer}': an [external] pointer must name its public source")
+                raise PointerError(
+                    f"'{pointer}': an [external] pointer must name its public source"
+                )
             return None
         for name, doc in self._by_name:
             if text == name or text.startswith(name + " "):

@@ -16,7 +16,10 @@ class ContentError(Exception):
         super().__init__("\n".join(problems))
 
 
-class _StrictLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+
+
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
     pass
 
 

@@ -11,8 +11,9 @@ from .questions import MODULES, Question, QuestionFile
 from .risk import DisplacementFile, RiskFile
 
 __all__ = [
-    "SCHEMA_VERSION", "Acronym", "ActivitiesFile", "Activity", "Document", "DocumentsFile", "DisplacementFile",
-    "Fact", "FrameworkFile", "GlossaryFile", "MODULES", "Phase", "Pointer", "PoliceFile",
+    "SCHEMA_VERSION", "Acronym", "ActivitiesFile", "Activity", "Document", "DocumentsFile",
+    "DisplacementFile", "Fact", "FrameworkFile", "GlossaryFile", "MODULES", "Phase", "Pointer",
+    "PoliceFile",
     "Principle", "PrinciplesFile", "ProtectionFile", "Question", "QuestionFile", "RiskFile",
     "Sourced", "StrictModel", "Term", "Text", "Tier",
 ]

@@ -1,4 +1,7 @@
-"""Question items: the practice bank (packaged) and the graded bank (assessments/) share this schema."""
+"""Question items.
+
+The practice bank (packaged) and the graded bank (assessments/) share this schema.
+"""
 
 from __future__ import annotations
 

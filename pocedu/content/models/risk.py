@@ -33,6 +33,17 @@ class Quadrant(Sourced):
     )
 
 
+class ChartLayout(Sourced):
+    """How the A-D prioritisation chart is drawn (the source chart is missing)."""
+
+    x_axis: Literal["likelihood", "impact"] = Field(description="Dimension on the x axis.")
+    y_axis: Literal["likelihood", "impact"] = Field(description="Dimension on the y axis.")
+    inferred: bool = Field(
+        default=True, description="True where the layout is inferred, not read from the source."
+    )
+    note: Text = Field(description="What is inferred and why, for learners and instructors.")
+
+
 class Tool(Sourced):
     """A planning tool, e.g. the POC Threat Matrix."""
 
@@ -51,6 +62,9 @@ class RiskFile(StrictModel):
     impact_factors: list[Step] = Field(min_length=1, description="What impact combines.")
     risk_drivers: list[Step] = Field(min_length=1, description="What drives likelihood and impact.")
     quadrants: list[Quadrant] = Field(min_length=4, max_length=4, description="Chart A-D.")
+    chart_layout: ChartLayout | None = Field(
+        default=None, description="Axes of the A-D chart and whether the layout is inferred."
+    )
     decision_criteria: list[Step] = Field(min_length=4, max_length=4, description="Four criteria.")
     tools: list[Tool] = Field(min_length=1, description="Planning tools.")
     facts: list[Fact] = Field(default_factory=list, description="Other key facts.")

@@ -1,0 +1,38 @@
+"""``build()``: the one entry point that picks the widget class for an item's type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .arrange import MatchingWidget, OrderingWidget, PlacementWidget
+from .base import Mode, QuestionWidget
+from .choice import MultipleWidget, SingleWidget, TrueFalseWidget
+from .short_text import ShortTextWidget
+
+WIDGETS: dict[str, type[QuestionWidget]] = {
+    cls.kind: cls
+    for cls in (SingleWidget, MultipleWidget, TrueFalseWidget, OrderingWidget, PlacementWidget,
+                MatchingWidget, ShortTextWidget)
+}
+
+
+def build(item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
+          order: list[str] | None = None, on_answer: Callable[[Any], None] | None = None,
+          check: Callable[[Any], dict] | None = None) -> QuestionWidget:
+    """The widget for the public ``item`` (see ``pocedu.questions.public.public_item``).
+
+    ``mode="quiz"`` calls ``on_answer(response)`` on every change and never shows correctness;
+    ``mode="practice"`` shows a Check button that calls ``check(response)`` (a ``feedback_for``
+    dict) and displays the feedback. ``initial`` is a stored response shown without calling
+    ``on_answer``; ``order`` is the display order of option ids.
+    """
+    if not isinstance(item, dict):
+        raise TypeError(f"item must be a public item dict, not {type(item).__name__}")
+    if "key" in item:
+        raise ValueError(f"item '{item.get('id')}' holds a key; pass public_item(question)")
+    kind = item.get("type")
+    if kind not in WIDGETS:
+        raise ValueError(f"no widget for item type {kind!r} (known: {', '.join(WIDGETS)})")
+    return WIDGETS[kind](item, mode=mode, lang=lang, initial=initial, order=order,
+                         on_answer=on_answer, check=check)

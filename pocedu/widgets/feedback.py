@@ -1,0 +1,93 @@
+"""Turn a practice feedback dict into the HTML a student sees and its plain-text twin.
+
+Right and wrong are never shown by colour alone: an icon and a word always go with the colour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .style import CORRECT, NEUTRAL, WRONG
+from .text import h, pick, ui
+
+CHECK_MARK = "\u2714"
+CROSS = "\u2718"
+INFO = "\u2139"
+
+
+def option_texts(item: dict, lang: str) -> dict[str, str]:
+    """Option id -> display text of ``item``."""
+    return {o["id"]: pick(o["text"], lang) for o in item.get("options", [])}
+
+
+def verdict(fb: dict, lang: str) -> tuple[str, str, str]:
+    """(icon, words, colour) for a valid feedback dict."""
+    if fb.get("correct"):
+        return CHECK_MARK, ui("correct", lang), CORRECT
+    words = ui("wrong", lang)
+    score = float(fb.get("score") or 0.0)
+    if score > 0:
+        words += f" ({ui('partly', lang)}: {round(score * 100)}%)"
+    return CROSS, words, WRONG
+
+
+def invalid_feedback(message: str) -> dict:
+    """A feedback dict for an answer that cannot be scored (nothing is recorded)."""
+    return {"score": 0.0, "valid": False, "correct": False, "message": message, "wrong": [],
+            "option_feedback": [], "explanation": None, "source": [], "model_answer": None}
+
+
+def render_invalid(message: str) -> tuple[str, str]:
+    """HTML and text for an invalid answer: only the message."""
+    html = (f'<div class="pocedu-fb" role="status" style="border-left:6px solid {NEUTRAL};'
+            f'padding:6px 12px">{INFO} {h(message)}</div>')
+    return html, f"{INFO} {message}"
+
+
+def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, str] | None = None,
+           extra_html: str = "", extra_text: str = "") -> tuple[str, str]:
+    """HTML and plain text for a valid feedback dict ``fb`` on ``item``."""
+    icon, words, colour = heading or verdict(fb, lang)
+    css = "pocedu-correct" if colour == CORRECT else "pocedu-wrong" if colour == WRONG else ""
+    texts = option_texts(item, lang)
+    lines = [f"{icon} {words}."]
+    html = [f'<div class="pocedu-fb {css}" role="status" style="border-left:6px solid {colour};'
+            f'padding:6px 12px"><div style="color:{colour};font-weight:700;font-size:20px">'
+            f'<span aria-hidden="true">{icon}</span> {h(words)}</div>']
+    message = fb.get("message") or ""
+    if message and not fb.get("correct"):
+        lines.append(message)
+        html.append(f"<div>{h(message)}</div>")
+    notes = _option_notes(fb, texts)
+    if notes:
+        lines.append(f"{ui('look_again', lang)}:")
+        lines += [f"- {t}" + (f": {n}" if n else "") for t, n in notes]
+        html.append(f"<div><b>{h(ui('look_again', lang))}:</b><ul>")
+        html += [f"<li><span aria-hidden='true'>{CROSS}</span> <i>{h(t)}</i>"
+                 + (f": {h(n)}" if n else "") + "</li>" for t, n in notes]
+        html.append("</ul></div>")
+    if extra_html or extra_text:
+        html.append(extra_html)
+        lines.append(extra_text)
+    if fb.get("explanation"):
+        lines.append(f"{ui('why', lang)}: {fb['explanation']}")
+        html.append(f"<p><b>{h(ui('why', lang))}:</b> {h(fb['explanation'])}</p>")
+    sources = "; ".join(fb.get("source") or [])
+    if sources:
+        lines.append(f"{ui('source', lang)}: {sources}")
+        html.append(f"<p><b>{h(ui('source', lang))}:</b> <i>{h(sources)}</i></p>")
+    html.append("</div>")
+    return "".join(html), "\n".join(line for line in lines if line)
+
+
+def _option_notes(fb: dict, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """(option text, its feedback or '') for every option marked wrong."""
+    per_option = {o["option"]: o.get("text") or "" for o in fb.get("option_feedback") or []}
+    return [(texts.get(oid, oid), per_option.get(oid, "")) for oid in fb.get("wrong") or []]
+
+
+def as_dict(value: Any) -> dict:
+    """Accept a feedback dict or an object with the same attributes (e.g. a dataclass)."""
+    if isinstance(value, dict):
+        return value
+    raise TypeError(f"check() must return the dict of feedback_for(), got {type(value).__name__}")

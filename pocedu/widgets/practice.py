@@ -1,0 +1,50 @@
+"""``ask()``: practice questions from the packaged bank, with feedback and progress recording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import QuestionWidget
+from .tracking import TRACKER, Bank
+
+
+class QuestionList(list):
+    """Several question widgets; displaying the list shows them one under the other."""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        import ipywidgets as w
+
+        return w.VBox([q.widget for q in self])._repr_mimebundle_(**kwargs)
+
+
+def practice_widget(question: Any, *, lang: str = "en") -> QuestionWidget:
+    """A practice widget for a ``Question`` model whose checked answers go to the tracker."""
+    from ..questions.public import feedback_for, public_item
+    from .factory import build
+
+    def check(response: Any) -> dict:
+        fb = feedback_for(question, response, lang=lang)
+        if fb["valid"]:
+            TRACKER.record(item_id=question.id, module=question.module,
+                           section=question.section, score=fb["score"], correct=fb["correct"])
+        return fb
+
+    return build(public_item(question), mode="practice", lang=lang, check=check)
+
+
+def ask(ids: str | list[str], *, lang: str = "en",
+        bank: Bank | None = None) -> QuestionWidget | QuestionList:
+    """Practice item(s) from the packaged bank by id; a list of ids gives a list of widgets.
+
+    Unknown ids raise ``KeyError`` naming close matches. ``bank`` replaces the packaged bank.
+    """
+    if bank is None:
+        from ..content import packaged
+
+        bank = packaged()
+    if isinstance(ids, str):
+        return practice_widget(bank.question(ids), lang=lang)
+    if not isinstance(ids, list | tuple) or not all(isinstance(i, str) for i in ids):
+        raise TypeError(f"ask() takes an item id or a list of ids, not {ids!r}")
+    questions = [bank.question(i) for i in ids]
+    return QuestionList(practice_widget(q, lang=lang) for q in questions)
