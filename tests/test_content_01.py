@@ -1,4 +1,4 @@
-"""Checks specific to module 01 content: glossary, principles, both banks and the lesson notebook."""
+"""Module 01 content checks: glossary, principles, both banks and the lesson notebook."""
 
 from __future__ import annotations
 

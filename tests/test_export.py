@@ -107,3 +107,14 @@ def test_roster_students_without_rows_count_as_missing(tmp_path: Path) -> None:
                        assignment="quiz01", formats=["nbgrader"])
     frame = pd.read_csv(paths["nbgrader"], keep_default_na=False).set_index("student_id")
     assert frame.at["eve", "score"] == 0.0 and "canvas" not in paths
+
+
+def test_cli_commands_are_registered() -> None:
+    from pocedu.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(["export", "quiz01", "--format", "canvas", "--course", "c"])
+    assert args.format == "canvas" and str(args.course) == "c" and callable(args.handler)
+    for cmd in ("report", "feedback"):
+        args = parser.parse_args([cmd, "quiz01", "--out", "x"])
+        assert args.assignment == "quiz01" and str(args.out) == "x"

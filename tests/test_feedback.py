@@ -1,4 +1,5 @@
 """Per-student feedback: what was missed, why, where to read, and no leaked keys or test code."""
+# ruff: noqa: E501  (the inline YAML bank keeps one item field per line)
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pocedu.assess.feedback import bank_items, describe_pointer, default_resolver, write_feedback
+from pocedu.assess.feedback import bank_items, default_resolver, describe_pointer, write_feedback
 
 BANK = """\
 schema_version: 1

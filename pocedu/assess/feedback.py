@@ -26,20 +26,18 @@ if TYPE_CHECKING:
 
 
 def read_bank(path: Path | str) -> dict[str, Question]:
-    """Items of a bank file, or of every ``*.yaml`` in a bank directory, by id."""
-    from ..content.loader import parse
-    from ..content.models import QuestionFile
-    from ..content.yamlio import ContentError, read_yaml
+    """Items of a bank directory (or of one ``<quiz>.yaml`` in it), by id.
+
+    Uses ``pocedu.assess.bank.load_bank``, so ``key: from-kb`` is resolved and the bank is
+    checked exactly as ``pocedu assess build`` checks it.
+    """
+    from .bank import load_bank
 
     path = Path(path)
-    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
-    if not files or not all(f.is_file() for f in files):
-        raise ContentError([f"{path}: no bank file(s) (*.yaml) found"])
-    items: dict[str, Question] = {}
-    for f in files:
-        qf = parse(f.name, read_yaml(f, f.name), QuestionFile)
-        items.update((q.id, q) for q in qf.questions)
-    return items
+    quizzes = load_bank(path.parent if path.is_file() else path)
+    if path.is_file():
+        quizzes = {path.stem: quizzes.get(path.stem, [])}
+    return {q.id: q for items in quizzes.values() for q in items}
 
 
 def bank_items(bank: Any) -> dict[str, Question]:

@@ -90,15 +90,15 @@ def distribution_figure(students: pd.DataFrame) -> Any:
     fig = go.Figure(go.Bar(x=labels, y=counts, marker_color=BLUE, text=counts,
                            textposition="outside", hovertemplate="%{x}: %{y} students"
                            "<extra></extra>"))
+    title = "How the class scored"
     if len(pct):
-        for value, name, dash in ((pct.mean(), "mean", "dash"), (np.median(pct), "median", "dot")):
-            x = min(value, 99.99) / 10 - 0.5
-            fig.add_vline(x=x, line_dash=dash, line_color=VERMILLION,
-                          annotation_text=f"{name} {value:.0f}%",
-                          annotation_position="top left" if name == "mean" else "top right")
+        mean, median = float(pct.mean()), float(np.median(pct))
+        for value, dash in ((mean, "dash"), (median, "dot")):
+            fig.add_vline(x=min(value, 99.99) / 10 - 0.5, line_dash=dash, line_color=VERMILLION)
+        title += f" (dashed line: mean {mean:.0f}%; dotted line: median {median:.0f}%)"
     fig.update_xaxes(title="score")
     fig.update_yaxes(title="students", rangemode="tozero")
-    return _layout(fig, title="How the class scored", height=360)
+    return _layout(fig, title=title, height=360)
 
 
 def scatter_figure(items: pd.DataFrame) -> Any:

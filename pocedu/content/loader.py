@@ -298,6 +298,8 @@ def check_kb(content: Content) -> list[str]:
     for t in content.glossary.terms:
         problems += [f"glossary.yaml: item '{t.id}': field 'related': no term '{r}'"
                      for r in t.related if r not in terms]
+    problems += [f"police.yaml: field 'related_terms': no term '{r}' in glossary.yaml"
+                 for r in content.police.related_terms if r not in terms]
     p15 = {p.id for p in content.principles.principles_2015}
     p23 = {p.id for p in content.principles.principles_2023}
     for lst, other in ((content.principles.principles_2015, p23),

@@ -94,7 +94,7 @@ def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = N
             members.setdefault(cell, []).append(a)
 
     fig = go.Figure()
-    for i, (rid, _) in enumerate(rows):  # banded rows, lines between cells
+    for i in range(len(rows)):  # banded rows, lines between cells
         fig.add_shape(type="rect", x0=-0.5, x1=len(cols) - 0.5, y0=-i - 0.5, y1=-i + 0.5,
                       fillcolor=LIGHT["grey"] if i % 2 == 0 else "white",
                       line={"width": 0}, layer="below")

@@ -13,8 +13,8 @@ from .style import OKABE_ITO, finish
 
 GROUPS: tuple[tuple[str, str, str, str], ...] = (
     # (id, label, colour, bar pattern) - the pattern keeps groups apart without colour
-    ("girls", "Girls (under 18)", OKABE_ITO["vermillion"], "/"),
-    ("boys", "Boys (under 18)", OKABE_ITO["blue"], "."),
+    ("girls", "Girls", OKABE_ITO["vermillion"], "/"),
+    ("boys", "Boys", OKABE_ITO["blue"], "."),
     ("women", "Women", OKABE_ITO["orange"], "x"),
     ("men", "Men", OKABE_ITO["sky_blue"], ""),
 )

@@ -24,7 +24,7 @@ def displacement_ladder(*, content: Any = None) -> go.Figure:
               for i, s in enumerate(steps)]
     fig = go.Figure()
     xs, ys, hover, data = [], [], [], []
-    for i, (num, head, rec, fill) in enumerate(rungs):
+    for i, (_num, head, rec, fill) in enumerate(rungs):
         x0, y = 0.9 * i, -1.25 * i
         add_box(fig, x0=x0, x1=x0 + 6.2, y0=y - 0.5, y1=y + 0.5, fill=fill,
                 text=f"<b>{esc(head)}</b><br>{wrap(rec.text.en, 62, max_lines=2)}", size=15)
@@ -77,10 +77,11 @@ def escalation_ladder(*, content: Any = None) -> go.Figure:
     for i, h in enumerate(rungs):
         x0, y = 1.6 * i, step_y * i
         who = names.get(h.to_actor, h.to_actor)
+        verb = "lead" if who.endswith("s)") else "leads"
         add_box(fig, x0=x0, x1=x0 + width, y0=y - 0.45, y1=y + 0.45,
-                fill=fills[i % len(fills)],
-                text=f"<b>Rung {h.order}: {esc(who)} lead{'s' if not who.endswith('s)') else ''}</b>"
-                     f"<br>{wrap(h.text.en, 52, max_lines=1)}", size=15)
+                fill=fills[i % len(fills)], size=15,
+                text=f"<b>Rung {h.order}: {esc(who)} {verb}</b>"
+                     f"<br>{wrap(h.text.en, 52, max_lines=1)}")
         xs.append(x0 + width / 2)
         ys.append(y)
         data.append([h.id, h.order, h.from_actor, h.to_actor])

@@ -53,7 +53,8 @@ def plotly_js_html() -> str:
     from plotly.offline import get_plotlyjs
 
     return (
-        "<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};</script>\n"
+        "<script type=\"text/javascript\">"
+        "window.PlotlyConfig = {MathJaxConfig: 'local'};</script>\n"
         f"<script type=\"text/javascript\">{get_plotlyjs()}</script>"
     )
 
@@ -68,8 +69,8 @@ def _kernel_shell() -> Any:
     return shell if getattr(shell, "kernel", None) is not None else None
 
 
-def setup_offline(*, embed: bool = True) -> str:
-    """Configure plotly for offline use and return the renderer string now in force.
+def setup_offline(*, embed: bool = True) -> None:
+    """Configure plotly for offline use (``plotly.io.renderers.default`` becomes ``RENDERER``).
 
     Registers the two pocedu renderers and makes them the default. Inside a Jupyter kernel
     (and with ``embed=True``) it also displays plotly.js once, inline, so that nbconvert HTML
@@ -84,7 +85,6 @@ def setup_offline(*, embed: bool = True) -> str:
         from IPython.display import display
 
         display({"text/html": plotly_js_html()}, raw=True)
-    return RENDERER
 
 
 def ensure_offline() -> None:

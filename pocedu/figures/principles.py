@@ -22,7 +22,8 @@ def compare(content: Any) -> dict[str, list[tuple[list[Any], list[Any]]]]:
     """Group principles: pairs linked by ``same_as`` (either direction), then the unmatched."""
     p15 = list(content.principles.principles_2015)
     p23 = list(content.principles.principles_2023)
-    links = {(a.id, b) for a in p15 for b in a.same_as} | {(b, a.id) for a in p23 for b in a.same_as}
+    links = {(a.id, b) for a in p15 for b in a.same_as}
+    links |= {(b, a.id) for a in p23 for b in a.same_as}
     out: dict[str, list[tuple[list[Any], list[Any]]]] = {c: [] for c in COLUMNS}
     done: set[str] = set()
     for a in p15:

@@ -101,6 +101,7 @@ def risk_matrix(*, threats: Iterable[Any] | None = None, content: Any = None) ->
     content = resolve(content)
     quads = sorted(content.risk.quadrants, key=lambda q: q.rank)
     placed = as_threats(threats)
+    where = [priority_of(t.likelihood, t.impact, content=content) for t in placed]
     fig = go.Figure()
     hover, xs, ys, data = [], [], [], []
     for q in quads:
@@ -127,11 +128,11 @@ def risk_matrix(*, threats: Iterable[Any] | None = None, content: Any = None) ->
     ))
     if placed:
         xy = _spread(placed)
-        rows = [priority_of(t.likelihood, t.impact, content=content) for t in placed]
         fig.add_trace(go.Scatter(
             x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text",
             name="Your threats", text=[esc(t.name) for t in placed], textposition="bottom center",
-            textfont={"size": 16}, customdata=[[t.name, q.letter, q.rank] for t, q in zip(placed, rows, strict=True)],
+            textfont={"size": 16},
+            customdata=[[t.name, q.letter, q.rank] for t, q in zip(placed, where, strict=True)],
             hovertemplate="<b>%{customdata[0]}</b><br>Quadrant %{customdata[1]}, "
                           "priority rank %{customdata[2]}<extra></extra>",
             marker={"symbol": "star", "size": 22, "color": OKABE_ITO["black"],
@@ -145,9 +146,7 @@ def risk_matrix(*, threats: Iterable[Any] | None = None, content: Any = None) ->
     caveat = (f"Quadrant{'s' if len(inferred) > 1 else ''} {', '.join(inferred)} inferred: the "
               "chart is missing from the source text." if inferred else "")
     order = ", ".join(f"{q.letter} (rank {q.rank}, {q.label.en})" for q in quads)
-    names = "; ".join(f"{t.name} in {q.letter}" for t, q in
-                      zip(placed, [priority_of(t.likelihood, t.impact, content=content)
-                                   for t in placed], strict=True))
+    names = "; ".join(f"{t.name} in {q.letter}" for t, q in zip(placed, where, strict=True))
     alt = (f"Two-by-two risk chart, likelihood across and impact up. Quadrants in priority "
            f"order: {order}. {caveat}" + (f" Threats placed: {names}." if placed else ""))
     finish(fig, title="Threat prioritisation: risk = likelihood × impact",

@@ -1,4 +1,4 @@
-"""Shared look of every figure: Okabe-Ito colours, projector-size fonts, titles, text alternative."""
+"""Shared look of every figure: Okabe-Ito colours, projector-size fonts, titles, alt text."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def sources(pointers: list[str]) -> str:
 
 def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,
            subtitle: str | None = None, height: int = 600, legend: bool = True) -> go.Figure:
-    """Apply the shared layout: title, axis titles, fonts >= 14 px, white theme, text alternative."""
+    """Apply the shared layout: titles, axis titles, fonts >= 14 px, white theme, alt text."""
     if subtitle:
         fig.update_layout(title_subtitle={"text": subtitle, "font": {"size": FONT_SIZE}})
     fig.update_layout(

@@ -55,7 +55,7 @@ DOC_LABELS = {"poc2015": "POC Policy 2015", "police2017": "Police POC Guidelines
 def milestones(content: Any) -> list[Milestone]:
     """Fixed milestones plus every document in documents.yaml that has a year, by year."""
     docs = [Milestone(d.id, d.year, "document", DOC_LABELS.get(d.id, d.pointer_name),
-                      d.summary.en, (d.pointer_name,))
+                      d.summary.en, (f"{d.pointer_name} (the document itself)",))
             for d in content.documents.documents if d.year is not None]
     return sorted([*MILESTONES, *docs], key=lambda m: (m.year, m.id))
 

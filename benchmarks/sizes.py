@@ -1,0 +1,40 @@
+"""Sizes of what students receive: a released quiz, and a module exported to offline HTML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+EXTERNAL = re.compile(r"""<(?:script|link)\b[^>]*?(?:src|href)\s*=\s*["'](https?://[^"']+)""",
+                      re.IGNORECASE)
+
+
+def released_size(release_dir: Path, quiz: str) -> dict[str, int]:
+    """Bytes of the released notebook and its items file."""
+    folder = Path(release_dir) / quiz
+    return {name: (folder / name).stat().st_size
+            for name in (f"{quiz}.ipynb", f"{quiz}.items.json")}
+
+
+@dataclass(frozen=True)
+class HtmlExport:
+    """A module notebook exported to one HTML file."""
+
+    path: Path
+    bytes: int
+    external: list[str]
+    """Addresses of scripts or stylesheets the page loads from the network (want none)."""
+    has_widget_state: bool
+
+
+def export_html(notebook: Any, dest: Path) -> HtmlExport:
+    """Export an executed notebook (widget state included) with nbconvert's HTML exporter."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
+    dest = Path(dest)
+    dest.write_text(body, encoding="utf-8")
+    return HtmlExport(dest, dest.stat().st_size, sorted(set(EXTERNAL.findall(body))),
+                      "application/vnd.jupyter.widget-state+json" in body)

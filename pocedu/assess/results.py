@@ -1,0 +1,90 @@
+"""``load_results``: one row per (roster student, item) of an assignment, from the gradebook.
+
+Columns: ``student_id, assignment, item_id, label, module, objective, points, max_points,
+response, status``. ``status`` is per student: 'graded', 'needs-review' (a written answer
+awaits a manual grade), 'not-graded' (submitted, not yet autograded) or 'missing'.
+``points`` is None where there is no grade yet; ``response`` is the saved answer as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .errors import AssessError
+
+COLUMNS = ["student_id", "assignment", "item_id", "label", "module", "objective", "points",
+           "max_points", "response", "status"]
+
+
+def read_items(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
+    """The public items of ``assignment`` from its source folder."""
+    path = Path(course_dir) / "source" / assignment / f"{assignment}.items.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["items"]
+    except (OSError, ValueError, KeyError) as err:
+        raise AssessError(f"{path}: cannot read the items of {assignment} ({err})") from None
+
+
+def _responses(course_dir: Path, student: str, assignment: str) -> dict[str, Any]:
+    from ..quiz.store import SCHEMA
+
+    path = Path(course_dir) / "submitted" / student / assignment / f"{assignment}.answers.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        return {}
+    answers = data.get("answers")
+    return {k: v.get("response") for k, v in answers.items()
+            if isinstance(v, dict)} if isinstance(answers, dict) else {}
+
+
+def _student_grades(gb: Any, assignment: str, student: str) -> tuple[str, dict[str, Any]]:
+    from nbgrader.api import MissingEntry
+
+    try:
+        sub = gb.find_submission(assignment, student)
+    except MissingEntry:
+        return "missing", {}
+    grades = {g.name: g for nb in sub.notebooks for g in nb.grades}
+    if not grades or all(g.auto_score is None and g.manual_score is None
+                         for g in grades.values()):
+        return "not-graded", {}
+    status = "needs-review" if any(g.needs_manual_grade for g in grades.values()) else "graded"
+    return status, {name: (None if g.needs_manual_grade and g.manual_score is None
+                           else g.score) for name, g in grades.items()}
+
+
+def load_results(*, course_dir: Path, assignment: str) -> Any:
+    """The results frame of ``assignment`` (see the module docstring)."""
+    import pandas as pd
+
+    from .nbg import gradebook
+
+    course_dir = Path(course_dir)
+    items = read_items(course_dir, assignment)
+    rows = []
+    with gradebook(course_dir) as gb:
+        students = sorted(s.id for s in gb.students)
+        for sid in students:
+            status, grades = _student_grades(gb, assignment, sid)
+            submitted = (course_dir / "submitted" / sid / assignment).is_dir()
+            if status == "missing" and submitted:
+                status = "not-graded"
+            answers = _responses(course_dir, sid, assignment) if submitted else {}
+            for it in items:
+                resp = answers.get(it["id"])
+                rows.append({
+                    "student_id": sid, "assignment": assignment, "item_id": it["id"],
+                    "label": it["label"], "module": it.get("module"),
+                    "objective": it.get("objective"), "points": grades.get(it["id"]),
+                    "max_points": float(it.get("points", 1)),
+                    "response": None if resp is None else json.dumps(resp, sort_keys=True),
+                    "status": status,
+                })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["points"] = pd.to_numeric(frame["points"], errors="coerce")
+    return frame

@@ -1,0 +1,172 @@
+"""``pocedu course ...``, ``pocedu assess ...`` and ``pocedu grade``: the instructor workflow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+COURSE_HELP = "course directory (default: assessments)"
+
+
+def _course_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--course", type=Path, default=Path("assessments"), help=COURSE_HELP)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    course = sub.add_parser("course", help="set up a course, simulate submissions",
+                            description="Course set-up and dry runs.")
+    csub = course.add_subparsers(dest="course_command", metavar="COMMAND", required=True)
+    p = csub.add_parser("init", help="create an nbgrader course directory with a roster",
+                        description="Create a standard nbgrader course directory "
+                        "(nbgrader_config.py, source/, release/, submitted/ ...) and add the "
+                        "roster (CSV columns id, first_name, last_name, email) to the gradebook.")
+    _course_arg(p)
+    p.add_argument("--roster", type=Path, help="roster CSV")
+    p.add_argument("--copy-from", type=Path,
+                   help="course directory whose bank/ and source/ to copy (e.g. assessments)")
+    p.set_defaults(handler=_init)
+    p = csub.add_parser("simulate-submission", help="write a submission as a student would",
+                        description="Copy the released quiz into submitted/<student>/ and save "
+                        "the answers exactly as clicking them would.")
+    p.add_argument("assignment")
+    _course_arg(p)
+    p.add_argument("--student", required=True)
+    p.add_argument("--answers", type=Path, required=True,
+                   help="JSON object: label (Q3) or item id -> response (option ids)")
+    p.set_defaults(handler=_simulate)
+
+    assess = sub.add_parser("assess", help="build, release and collect quizzes",
+                            description="Graded quizzes: build from the bank, release, collect.")
+    asub = assess.add_subparsers(dest="assess_command", metavar="COMMAND", required=True)
+    p = asub.add_parser("build", help="generate nbgrader sources from the graded bank",
+                        description="Validate the graded bank and write source/<quiz>/ "
+                        "(notebook with hidden tests, public items file).")
+    _course_arg(p)
+    p.add_argument("--bank", type=Path, help="bank directory (default: COURSE/bank)")
+    p.add_argument("--check", action="store_true",
+                   help="only check that the sources are in sync with the bank")
+    p.add_argument("--no-verify", action="store_true",
+                   help="skip running each quiz with right answers and through nbgrader")
+    p.set_defaults(handler=_build)
+    p = asub.add_parser("release", help="generate the student version (and release it)")
+    p.add_argument("assignment")
+    _course_arg(p)
+    p.add_argument("--exchange", action="store_true",
+                   help="also release to the configured nbgrader exchange")
+    p.set_defaults(handler=_release)
+    p = asub.add_parser("collect", help="collect submissions into submitted/")
+    p.add_argument("assignment")
+    _course_arg(p)
+    p.add_argument("--inbox", type=Path,
+                   help="folder of INBOX/<student>/<assignment>/ (default: the exchange)")
+    p.set_defaults(handler=_collect)
+
+    p = sub.add_parser("grade", help="autograde submissions in parallel",
+                       description="Autograde every submission of ASSIGNMENT with nbgrader, "
+                       "several students at once. Safe to interrupt and run again.")
+    p.add_argument("assignment")
+    _course_arg(p)
+    p.add_argument("--jobs", type=int, help="worker processes (default: number of cores)")
+    p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--force", action="store_true", help="regrade students already graded")
+    p.set_defaults(handler=_grade)
+
+
+def _fail(err: Exception) -> int:
+    problems = getattr(err, "problems", [str(err)])
+    print(f"error: {len(problems)} problem(s):" if len(problems) > 1 else "error:",
+          file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def _init(args: argparse.Namespace) -> int:
+    from ..assess.course import init_course
+    from ..assess.errors import AssessError
+
+    try:
+        students = init_course(course_dir=args.course, roster=args.roster,
+                               copy_from=args.copy_from)
+    except AssessError as err:
+        return _fail(err)
+    print(f"course ready in {args.course} with {len(students)} student(s) on the roster")
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from ..assess.errors import AssessError
+    from ..assess.simulate import read_answers, simulate_submission
+
+    try:
+        dest = simulate_submission(course_dir=args.course, assignment=args.assignment,
+                                   student=args.student, answers=read_answers(args.answers))
+    except AssessError as err:
+        return _fail(err)
+    print(f"wrote {dest}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from ..assess.build import build_sources, out_of_sync
+    from ..assess.errors import AssessError
+    from ..content import ContentError
+
+    try:
+        if args.check:
+            stale = out_of_sync(course_dir=args.course, bank_dir=args.bank)
+            if stale:
+                print("out of sync with the bank (run `pocedu assess build`):", file=sys.stderr)
+                print("\n".join(f"  {s}" for s in stale), file=sys.stderr)
+                return 1
+            print("sources are in sync with the bank")
+            return 0
+        built = build_sources(course_dir=args.course, bank_dir=args.bank,
+                              verify=not args.no_verify)
+    except (AssessError, ContentError) as err:
+        return _fail(err)
+    for q in built:
+        print(f"{q.name}: {q.items} items, {q.points:g} points -> {q.directory}")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from ..assess.errors import AssessError
+    from ..assess.release import release_assignment
+
+    try:
+        path = release_assignment(course_dir=args.course, assignment=args.assignment,
+                                  exchange=args.exchange)
+    except AssessError as err:
+        return _fail(err)
+    print(f"released {args.assignment}: {path}")
+    return 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from ..assess.errors import AssessError
+    from ..assess.release import collect
+
+    try:
+        done = collect(course_dir=args.course, assignment=args.assignment, inbox=args.inbox)
+    except AssessError as err:
+        return _fail(err)
+    print(f"collected {len(done.collected)} submission(s) of {args.assignment}")
+    if done.unknown:
+        print(f"not on the roster, left in the inbox: {', '.join(done.unknown)}",
+              file=sys.stderr)
+    return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from ..assess.errors import AssessError
+    from ..assess.grade import grade_assignment
+
+    try:
+        summary = grade_assignment(course_dir=args.course, assignment=args.assignment,
+                                   jobs=args.jobs, students=args.student, force=args.force)
+    except AssessError as err:
+        return _fail(err)
+    print(summary)
+    return 1 if summary.by_status("failed") else 0

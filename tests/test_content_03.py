@@ -1,0 +1,281 @@
+"""Checks specific to module 03 (UN police role): police KB, activities, banks, notebook."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pocedu.content.loader import (
+    PACKAGED,
+    catalogue,
+    check_questions,
+    load_kb_file,
+    load_questions,
+)
+from pocedu.content.models import Question
+from pocedu.content.models.framework import PHASE_IDS, TIER_IDS
+from pocedu.content.pointers import PointerResolver
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULE = "03_police_role"
+PRACTICE = PACKAGED / "questions" / f"{MODULE}.yaml"
+GRADED = ROOT / "assessments" / "bank" / "quiz03.yaml"
+NOTEBOOK = ROOT / "modules" / MODULE / f"{MODULE}.ipynb"
+FIGURES = ("escalation_ladder", "coordination_map", "police_activity_profile")
+TYPES = {"single", "multiple", "true_false", "ordering", "classification", "matching",
+         "short_text"}
+# D.6 and D.7 of the 2017 Police Guidelines: paras 39-51 and the boxes in between
+D6_D7_PARAS = range(39, 52)
+D6_D7_PLACES = {"Tier I box", "Tier II box", "Tier III box", "box 'Protecting IDPs'",
+                "D.6", "D.7"}
+
+
+@pytest.fixture(scope="module")
+def police() -> Any:
+    return load_kb_file("police.yaml")
+
+
+@pytest.fixture(scope="module")
+def police_acts() -> Any:
+    return load_kb_file("activities_police.yaml")
+
+
+@pytest.fixture(scope="module")
+def acts(police_acts: Any) -> dict[str, Any]:
+    return catalogue(None, police_acts)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PointerResolver:
+    return PointerResolver(load_kb_file("documents.yaml").documents)
+
+
+def _bank(path: Path, acts: dict[str, Any], folder: Path) -> dict[str, Question]:
+    """Load one bank file on its own (copied into ``folder``) and return its items."""
+    (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    problems: list[str] = []
+    items, _ = load_questions(folder, acts, problems, prefix="bank/")
+    assert not problems, problems
+    return items
+
+
+@pytest.fixture(scope="module")
+def practice(acts: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Question]:
+    return _bank(PRACTICE, acts, tmp_path_factory.mktemp("practice"))
+
+
+@pytest.fixture(scope="module")
+def graded(acts: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Question]:
+    return _bank(GRADED, acts, tmp_path_factory.mktemp("graded"))
+
+
+@pytest.fixture(scope="module")
+def notebook() -> dict:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+
+
+def _slug(heading: str) -> str:
+    text = re.sub(r"^\d+\.\s*", "", heading.strip()).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _sections(nb: dict) -> set[str]:
+    out = set()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            for line in "".join(cell["source"]).splitlines():
+                if m := re.match(r"^##\s+(\d+\..*)$", line):
+                    out.add(_slug(m.group(1)))
+    return out
+
+
+def _code(nb: dict) -> list[str]:
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def _asked(nb: dict) -> list[str]:
+    return [i for src in _code(nb) if "lesson.ask(" in src for i in re.findall(r'"([^"]+)"', src)]
+
+
+# ------------------------------------------------------------------ activity catalogue
+
+
+def test_police_activities_are_tagged_and_from_d6_d7(police_acts: Any,
+                                                      resolver: PointerResolver) -> None:
+    activities = police_acts.activities
+    assert 40 <= len(activities) <= 75
+    for act in activities:
+        assert act.id.startswith("act-2017-"), act.id
+        assert act.origin == "police2017", act.id
+        assert act.tiers and act.phases and act.actors, act.id
+        places = [resolver.resolve(p) for p in act.source]
+        in_scope = [r for r in places if r and r.document.id == "police2017" and (
+            set(r.paragraphs) & set(D6_D7_PARAS) or set(r.places) & D6_D7_PLACES)]
+        assert in_scope, f"{act.id}: no pointer into D.6 or D.7 of the Police Guidelines"
+
+
+def test_every_tier_and_phase_has_at_least_two_police_activities(police_acts: Any) -> None:
+    tiers = Counter(t for a in police_acts.activities for t in a.tiers)
+    phases = Counter(p for a in police_acts.activities for p in a.phases)
+    assert all(tiers[t] >= 2 for t in TIER_IDS), tiers
+    assert all(phases[p] >= 2 for p in PHASE_IDS), phases
+
+
+def test_each_box_and_phase_paragraph_is_covered(police_acts: Any,
+                                                 resolver: PointerResolver) -> None:
+    cited: set[object] = set()
+    for act in police_acts.activities:
+        for p in act.source:
+            r = resolver.resolve(p)
+            if r is not None:
+                cited.update(r.paragraphs)
+                cited.update(r.places)
+    for place in ("Tier I box", "Tier II box", "Tier III box", "box 'Protecting IDPs'",
+                  45, 48, 49, 50, 51):
+        assert place in cited, place
+
+
+# ------------------------------------------------------------------------ police.yaml
+
+
+def test_roles_cover_the_four_police_capacities(police: Any) -> None:
+    assert {r.actor for r in police.roles} == {"ipo", "fpu", "specialised-team",
+                                               "other-formed-unit"}
+
+
+def test_escalation_ladder_runs_ipo_fpu_military(police: Any) -> None:
+    rungs = sorted(police.handover, key=lambda h: h.order)
+    assert [h.order for h in rungs] == list(range(1, len(rungs) + 1))
+    assert [h.to_actor for h in rungs] == ["ipo", "fpu", "military"]
+    assert rungs[0].from_actor is None
+    for prev, nxt in zip(rungs, rungs[1:], strict=False):
+        assert nxt.from_actor == prev.to_actor
+    assert "sustained" in rungs[-1].trigger.en.lower()
+
+
+def test_partners_include_those_the_module_teaches(police: Any) -> None:
+    ids = {p.id for p in police.partners}
+    for needed in ("partner-joc", "partner-jmac", "partner-human-rights", "partner-poc-adviser",
+                   "partner-hct-protection-cluster", "partner-gbv-subcluster",
+                   "partner-cp-subcluster", "partner-dss", "partner-unmas"):
+        assert needed in ids, needed
+    assert all(p.routes for p in police.partners)
+
+
+def test_underpinnings_cover_paras_9_to_21(police: Any, resolver: PointerResolver) -> None:
+    assert len(police.underpinnings) >= 8
+    paras = {n for f in police.underpinnings for p in f.source
+             for n in (resolver.resolve(p).paragraphs if resolver.resolve(p) else ())}
+    assert set(range(9, 22)) <= paras
+
+
+def test_board_of_inquiry_and_icrc_are_in_the_kb(police: Any) -> None:
+    acc = " ".join(f.text.en for f in police.accountability)
+    assert "Board of Inquiry" in acc
+    icrc = [f for f in police.facts if "ICRC" in f.text.en]
+    assert icrc and any("POC Policy 2015 fn 37" in p for f in icrc for p in f.source)
+
+
+def test_related_terms_exist_in_the_glossary(police: Any) -> None:
+    terms = {t.id for t in load_kb_file("glossary.yaml").terms}
+    assert set(police.related_terms) <= terms
+
+
+# -------------------------------------------------------------------------- banks
+
+
+def test_practice_bank_covers_types_objectives_and_kb_checks(practice: dict[str, Question]) -> None:
+    qs = list(practice.values())
+    assert len(qs) >= 25
+    assert {q.type for q in qs} == TYPES
+    assert {q.objective for q in qs} == set(range(1, 8))
+    assert sum(1 for q in qs if q.kb_check) >= 3
+    assert all(re.match(r"^03-[a-z]+-[a-z_]+-\d\d$", q.id) for q in qs)
+
+
+@pytest.mark.parametrize("which", ["practice", "graded"])
+def test_items_have_feedback_on_every_wrong_option(which: str,
+                                                   request: pytest.FixtureRequest) -> None:
+    for q in request.getfixturevalue(which).values():
+        assert q.section and q.explanation and q.source, q.id
+        if q.type == "single":
+            wrong = [o for o in q.options if o.id != q.key]
+        elif q.type == "multiple":
+            wrong = [o for o in q.options if o.id not in q.key]
+        elif q.type == "true_false":
+            wrong = [o for o in q.options if o.id != q.key["justification"]]
+        else:
+            wrong = list(q.options)
+        assert all(o.feedback for o in wrong), q.id
+
+
+@pytest.mark.parametrize("which", ["practice", "graded"])
+def test_samples_pointers_and_kb_keys_check_out(which: str, acts: dict[str, Any],
+                                                resolver: PointerResolver,
+                                                request: pytest.FixtureRequest) -> None:
+    items = request.getfixturevalue(which)
+    files = {i: which for i in items}
+    assert check_questions(items, files, acts, resolver) == []
+
+
+def test_graded_bank_is_separate_and_well_formed(graded: dict[str, Question],
+                                                 practice: dict[str, Question]) -> None:
+    qs = list(graded.values())
+    assert 15 <= len(qs) <= 20
+    assert all(q.id.startswith("g03-") and q.module == MODULE for q in qs)
+    assert sum(q.type == "short_text" for q in qs) <= 2
+    assert len({q.type for q in qs}) >= 6
+    assert {q.objective for q in qs} == set(range(1, 8))
+    assert not set(graded) & set(practice)
+    practice_prompts = {q.prompt.en for q in practice.values()}
+    assert not [q.id for q in qs if q.prompt.en in practice_prompts]
+    assert PACKAGED not in GRADED.parents
+
+
+# ------------------------------------------------------------------------ notebook
+
+
+def test_notebook_follows_the_template(notebook: dict, practice: dict[str, Question]) -> None:
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    cells = notebook["cells"]
+    assert all(not c.get("outputs") and not c.get("execution_count")
+               for c in cells if c["cell_type"] == "code")
+    first = "".join(cells[0]["source"])
+    assert first.startswith("# Module 03:") and "Estimated time" in first
+    assert "Run All Cells" in first
+    code = _code(notebook)
+    assert code[0] == 'from pocedu import lesson; lesson.start("03_police_role")'
+    assert all(len(src.splitlines()) <= 2 for src in code)
+    asked = _asked(notebook)
+    assert len(asked) >= 8 and len(asked) == len(set(asked))
+    assert set(asked) <= set(practice)
+    for name in FIGURES:
+        assert f'lesson.figure("{name}")' in code
+    assert "lesson.progress()" in code and "lesson.references()" in code
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "## Closing self-test" in text and "## References" in text
+
+
+def test_item_sections_match_notebook_headings(notebook: dict, practice: dict[str, Question],
+                                               graded: dict[str, Question]) -> None:
+    sections = _sections(notebook)
+    for q in [*practice.values(), *graded.values()]:
+        assert q.section in sections, (q.id, q.section, sorted(sections))
+
+
+@pytest.mark.slow
+def test_notebook_executes(tmp_path: Path) -> None:
+    nbclient = pytest.importorskip("nbclient")
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert not [o for o in outputs if "There is no figure" in str(o.get("data", {}))]

@@ -1,0 +1,103 @@
+"""The instructor report: self-contained HTML with every section, and CSVs matching the stats."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pocedu.assess.report import build_report, events_table, kr20_reading
+from pocedu.assess.stats import analyse, simulate_results
+from pocedu.content.models import Question
+
+SINGLE = {
+    "module": "02_tiers_phases", "objective": 1, "type": "single", "section": "the-three-tiers",
+    "prompt": {"en": "Which tier covers physical protection?"},
+    "options": [{"id": "a", "text": {"en": "Tier II"}}, {"id": "b", "text": {"en": "Tier I"}},
+                {"id": "c", "text": {"en": "Tier III"}}],
+    "key": "a", "explanation": {"en": "Physical protection is Tier II."},
+    "source": ["POC Policy 2015 para 30"],
+    "samples": [{"kind": "correct", "response": "a", "score": 1},
+                {"kind": "wrong", "response": "b", "score": 0},
+                {"kind": "invalid", "response": "z", "score": 0}],
+}
+
+
+def _bank(n: int) -> list[Question]:
+    return [Question.model_validate({**SINGLE, "id": f"g02-tier-single-{i:02d}"})
+            for i in range(1, n + 1)]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
+    bank = _bank(8)
+    results = simulate_results(n_students=120, items=bank, seed=5, missing_rate=0.05)
+    first = results["student_id"].iloc[0]
+    results.loc[results["student_id"] == first, "status"] = "needs-review"
+    events = pd.DataFrame([{"student_id": "student0002", "event": "grade cell deleted",
+                            "grade": "5 / 8", "check": "compare with the archived file"}])
+    out = tmp_path_factory.mktemp("report")
+    path = build_report(results=results, bank={q.id: q for q in bank}, out_dir=out,
+                        title="Quiz 02 <test>", events=events)
+    return path, results
+
+
+def test_html_is_self_contained_with_plotly_once(report: tuple[Path, pd.DataFrame]) -> None:
+    page = report[0].read_text(encoding="utf-8")
+    assert page.count("plotly.js v") == 1          # the library, embedded once
+    assert page.count("Plotly.newPlot") == 4       # histogram, scatter, distractors, heatmap
+    assert not re.search(r"<script[^>]+src=[\"']https?:", page)
+    assert not re.search(r"<link[^>]+href=[\"']https?:", page)
+    assert "Quiz 02 &lt;test&gt;" in page
+
+
+def test_sections_an_instructor_needs(report: tuple[Path, pd.DataFrame]) -> None:
+    page = report[0].read_text(encoding="utf-8")
+    for heading in ("What to look at first", "Score distribution", "Items",
+                    "Distractors of flagged items", "Mastery of learning objectives",
+                    "Grading events", "KR-20 reliability"):
+        assert heading in page
+    assert "Which tier covers physical protection?" in page      # prompts from the bank
+    assert "grade cell deleted" in page and "No submission" in page
+    assert "Needs review" in page
+
+
+def test_csvs_match_the_analysis(report: tuple[Path, pd.DataFrame]) -> None:
+    path, results = report
+    out = path.parent
+    for name in ("items", "students", "distractors", "objectives", "flags", "events"):
+        assert (out / f"{name}.csv").is_file()
+    a = analyse(results)
+    items = pd.read_csv(out / "items.csv")
+    assert items["facility"].tolist() == pytest.approx(a.items["facility"].tolist())
+    assert items["point_biserial"].tolist() == pytest.approx(
+        a.items["point_biserial"].tolist(), nan_ok=True)
+    dist = pd.read_csv(out / "distractors.csv")
+    key_rows = dist[dist["is_key"]]
+    assert set(key_rows["option"]) == {"a"} and set(key_rows["option_text"]) == {"Tier II"}
+    assert len(pd.read_csv(out / "students.csv")) == results["student_id"].nunique()
+    flags = pd.read_csv(out / "flags.csv")
+    assert set(flags["flag"]) <= {"negative-discrimination", "too-easy", "too-hard"}
+    assert "g02-tier-single-08" in set(flags["item_id"])   # the planted bad item
+
+
+def test_report_without_bank(tmp_path: Path) -> None:
+    results = simulate_results(n_students=30, items=5, seed=2, missing_rate=0)
+    page = build_report(results=results, out_dir=tmp_path).read_text(encoding="utf-8")
+    assert "Every student on the roster was graded with no events." in page
+    assert "Question</th>" not in page
+
+
+def test_events_table_rejects_bad_frames() -> None:
+    students = pd.DataFrame({"student_id": ["a"], "status": ["graded"], "points": [1.0],
+                             "max_points": [1.0], "percent": [100.0]})
+    with pytest.raises(ValueError, match="events frame lacks"):
+        events_table(students, pd.DataFrame({"student_id": ["a"]}))
+
+
+def test_kr20_reading_is_plain_language() -> None:
+    assert kr20_reading(0.85).startswith("High")
+    assert kr20_reading(0.4).startswith("Low")
+    assert kr20_reading(float("nan")).startswith("Cannot")
