@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-EXTERNAL = re.compile(r"""<(?:script|link)\b[^>]*?(?:src|href)\s*=\s*["'](https?://[^"']+)""",
-                      re.IGNORECASE)
+EXTERNAL = (
+    re.compile(r"""<(?:script|link)\b[^>]*?(?:src|href)\s*=\s*["'](https?://[^"']+)""",
+               re.IGNORECASE),
+    re.compile(r"""widgetRendererSrc\s*=\s*["'](https?://[^"']+)"""),
+)
+"""Network loads in nbconvert's page: script/link tags, and the widget manager it injects."""
 
 
 def released_size(release_dir: Path, quiz: str) -> dict[str, int]:
@@ -36,5 +40,6 @@ def export_html(notebook: Any, dest: Path) -> HtmlExport:
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
     dest = Path(dest)
     dest.write_text(body, encoding="utf-8")
-    return HtmlExport(dest, dest.stat().st_size, sorted(set(EXTERNAL.findall(body))),
+    external = sorted({url for pattern in EXTERNAL for url in pattern.findall(body)})
+    return HtmlExport(dest, dest.stat().st_size, external,
                       "application/vnd.jupyter.widget-state+json" in body)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 MODULE_GLOB = "[0-9][0-9]_*"
+SETTINGS_DIR = ".pocedu-lab-settings"
+# JupyterLab user settings for class use: no news or update checks (no network, no pop-up).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false", "checkForUpdates": False,
+    },
+}
 
 
 def find_modules(*, modules: Path | None = None) -> Path:
@@ -40,6 +49,17 @@ def prepare_workspace(*, source: Path, dest: Path) -> list[Path]:
     return out
 
 
+def lab_environment(*, workspace: Path) -> dict[str, str]:
+    """Environment for JupyterLab with pocedu's class settings written under ``workspace``."""
+    settings = workspace / SETTINGS_DIR
+    for name, values in LAB_SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # never overwrite what a user changed
+            path.write_text(json.dumps(values, indent=2), encoding="utf-8")
+    return {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+
+
 def lab_command(*, workspace: Path, port: int | None = None, open_browser: bool = True,
                 token: str | None = None) -> list[str]:
     """The ``jupyter lab`` command for ``workspace`` with every network call switched off."""
@@ -60,5 +80,6 @@ def lab_command(*, workspace: Path, port: int | None = None, open_browser: bool 
 def start_lab(*, workspace: Path, port: int | None = None, open_browser: bool = True,
               token: str | None = None, **popen: object) -> subprocess.Popen:
     """Start JupyterLab on ``workspace`` and return the running process."""
+    popen.setdefault("env", lab_environment(workspace=workspace))
     return subprocess.Popen(lab_command(workspace=workspace, port=port,
                                         open_browser=open_browser, token=token), **popen)

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    from ..lab import find_modules, lab_command, prepare_workspace
+    from ..lab import find_modules, lab_command, lab_environment, prepare_workspace
 
     try:
         source = find_modules(modules=args.modules)
@@ -41,4 +41,4 @@ def _lab(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(" ".join(cmd))
         return 0
-    return subprocess.call(cmd)
+    return subprocess.call(cmd, env=lab_environment(workspace=args.workspace.resolve()))

@@ -17,7 +17,9 @@ CSS = f"""
 .pocedu-q .widget-html-content, .pocedu-q .widget-radio-box label,
 .pocedu-q .widget-label-basic span {{ white-space: normal; overflow: visible;
   text-overflow: clip; line-height: 1.4; height: auto; }}
-.pocedu-q .widget-radio-box label {{ margin: 4px 0; }}
+.pocedu-q .widget-radio-box label {{ margin: 4px 0; display: flex; align-items: flex-start;
+  gap: 8px; }}
+.pocedu-q .widget-radio-box label input {{ flex: none; margin-top: 5px; }}
 .pocedu-q .widget-inline-hbox, .pocedu-q .widget-checkbox {{ height: auto; min-height: 32px; }}
 .pocedu-q .widget-button, .pocedu-q .widget-toggle-button {{ height: auto; min-height: 38px;
   padding: 6px 16px; }}

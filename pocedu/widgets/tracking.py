@@ -109,7 +109,7 @@ class ProgressSummary:
         title = f"Your progress: module {self.module}" if self.module else "Your progress"
         total = f" of {self.total}" if self.total is not None else ""
         rows = "".join(
-            f"<tr><td>{h(s.section)}</td><td>{s.answered} of {s.total}</td>"
+            f"<tr><td>{h(section_title(s.section))}</td><td>{s.answered} of {s.total}</td>"
             f"<td>{s.correct}</td></tr>" for s in self.sections)
         return (f'<div class="pocedu-progress"><b>{h(title)}</b>: answered {self.answered}'
                 f"{total}, correct {self.correct}."
@@ -120,8 +120,8 @@ class ProgressSummary:
         total = f"/{self.total}" if self.total is not None else ""
         lines = [f"{self.module or 'all modules'}: answered {self.answered}{total}, "
                  f"correct {self.correct}"]
-        lines += [f"  {s.section}: answered {s.answered}/{s.total}, correct {s.correct}"
-                  for s in self.sections]
+        lines += [f"  {section_title(s.section)}: answered {s.answered}/{s.total}, "
+                  f"correct {s.correct}" for s in self.sections]
         return "\n".join(lines)
 
     def _ipython_display_(self) -> None:
@@ -172,3 +172,15 @@ def progress(module: str | None = None, *, bank: Bank | None = None) -> Progress
         module=module, answered=len(mine), correct=sum(a.correct for a in mine.values()),
         total=len(items) if items else None, sections=list(sections.values()),
         scores={i: a.score for i, a in mine.items()}, _bank=bank)
+
+
+def section_title(slug: str) -> str:
+    """A readable heading from a section slug: 'the-three-tiers' -> 'The three tiers'."""
+    if slug == NO_SECTION or not slug:
+        return slug
+    words = slug.replace("-", " ").split()
+    known = {w.lower(): w for w in ("POC", "UN", "IASC", "R2P", "CRSV", "SGBV", "MARA", "MRM",
+                                     "IPO", "IPOs", "FPU", "FPUs", "DUF", "HRDDP", "JOC", "JMAC",
+                                     "IDP", "IDPs", "HCT", "2015", "2023", "I", "II", "III")}
+    words = [known.get(w.lower(), w) for w in words]
+    return " ".join([words[0][:1].upper() + words[0][1:]] + words[1:])

@@ -1,0 +1,131 @@
+"""``pocedu demo``: a whole course run end to end on a seeded class of simulated students.
+
+Student ability follows a Rasch-like model: ability ~ N(0, 1), each item a difficulty, and
+P(right) = 1 / (1 + exp(difficulty - ability)). Wrong answers come from each item's own
+'wrong' sample. Uses ``assessments/`` next to the package when there (a repo checkout), else
+the demonstration bank shipped in ``demo_data/`` (a demo quiz, never a real assessment).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO_COURSE = Path(__file__).resolve().parents[2] / "assessments"
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+FIRST_NAMES = ["Amara", "Bruno", "Chloe", "Dawit", "Elena", "Farid", "Grace", "Hugo", "Ines",
+               "Jonas", "Kofi", "Lina", "Mateo", "Nadia", "Omar", "Priya", "Rafael", "Sara",
+               "Tomas", "Yara"]
+
+
+def _bank_dir() -> Path:
+    bank = REPO_COURSE / "bank"
+    return bank if bank.is_dir() and any(bank.glob("*.yaml")) else DEMO_DATA / "bank"
+
+
+def simulated_answers(questions: list[Any], *, ability: float, rng: random.Random,
+                      difficulty: dict[str, float]) -> dict[str, Any]:
+    """One student's clicks: right with the Rasch probability, else a wrong sample."""
+    answers: dict[str, Any] = {}
+    for q in questions:
+        if q.type == "short_text" or rng.random() < 0.04:
+            continue
+        p_right = 1 / (1 + math.exp(difficulty[q.id] - ability))
+        if rng.random() < p_right:
+            key = q.key.model_dump() if hasattr(q.key, "model_dump") else q.key
+            answers[q.id] = key
+        else:
+            wrong = [s.response for s in q.samples if s.kind == "wrong"]
+            answers[q.id] = rng.choice(wrong)
+    return answers
+
+
+def _call_optional(module: str, name: str, say: Callable[[str], None],
+                   **kwargs: Any) -> Any:
+    import importlib
+
+    try:
+        fn = getattr(importlib.import_module(f"pocedu.assess.{module}"), name)
+    except (ImportError, AttributeError):
+        say(f"  (skipped: pocedu.assess.{module}.{name} is not available)")
+        return None
+    return fn(**kwargs)
+
+
+def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int = 2015,
+             assignments: list[str] | None = None, jobs: int | None = None,
+             say: Callable[[str], None] = print) -> dict[str, Path]:
+    """Run the demo into ``out`` (replaced); return the paths of its main outputs."""
+    from .bank import load_bank
+    from .build import build_sources
+    from .course import init_course
+    from .grade import grade_assignment
+    from .release import collect, release_assignment
+    from .results import load_results
+    from .simulate import simulate_submission
+
+    start = time.monotonic()
+    out = Path(out).resolve()
+    if out.exists():
+        shutil.rmtree(out)
+    course, inbox = out / "course", out / "inbox"
+    rng = random.Random(seed)
+    ids = [f"{FIRST_NAMES[i % len(FIRST_NAMES)].lower()}{i + 1:02d}" for i in range(students)]
+    roster = out / "roster.csv"
+    out.mkdir(parents=True)
+    roster.write_text("id,first_name,last_name,email\n" + "".join(
+        f"{sid},{FIRST_NAMES[i % len(FIRST_NAMES)]},Student{i + 1:02d},{sid}@example.org\n"
+        for i, sid in enumerate(ids)), encoding="utf-8")
+    bank_dir = _bank_dir()
+    say(f"1. Course: {course} (bank: {bank_dir}), {students} simulated students")
+    shutil.copytree(bank_dir, course / "bank")
+    init_course(course_dir=course, roster=roster)
+    say("2. Building the quiz notebooks from the graded bank")
+    build_sources(course_dir=course, verify=False)
+    bank = load_bank(course / "bank")
+    chosen = assignments or [next(iter(bank))]
+    ability = {sid: rng.gauss(0, 1) for sid in ids}
+    outputs: dict[str, Path] = {"course": course}
+    for name in chosen:
+        questions = bank[name]
+        difficulty = {q.id: rng.gauss(-0.5, 1) for q in questions}
+        say(f"3. Releasing {name} ({len(questions)} items)")
+        release_assignment(course_dir=course, assignment=name)
+        absent = rng.choice(ids)
+        say(f"4. Students answer by clicking ({students - 1} submit; {absent} does not)")
+        for sid in ids:
+            if sid == absent:
+                continue
+            simulate_submission(course_dir=course, assignment=name, student=sid,
+                                answers=simulated_answers(questions, ability=ability[sid],
+                                                          rng=rng, difficulty=difficulty),
+                                target=inbox / sid / name)
+        say("5. Collecting submissions")
+        collect(course_dir=course, assignment=name, inbox=inbox)
+        say("6. Grading in parallel (nbgrader autograde, one worker per core)")
+        say(str(grade_assignment(course_dir=course, assignment=name, jobs=jobs)))
+        results = load_results(course_dir=course, assignment=name)
+        say("7. Feedback, exports and report")
+        _call_optional("feedback", "write_feedback", say, results=results, bank=bank,
+                       out_dir=out / "feedback")
+        paths = _call_optional("export", "export_all", say, results=results, roster=roster,
+                               out_dir=out / "exports", assignment=name) or {}
+        report = _call_optional("report", "build_report", say, results=results, bank=bank,
+                                out_dir=out / "report" / name, title=f"{name}: demo class")
+        if "nbgrader" in paths:
+            outputs[f"{name} grades CSV"] = Path(paths["nbgrader"])
+        else:
+            csv = out / f"{name}_results.csv"
+            results.to_csv(csv, index=False)
+            outputs[f"{name} grades CSV"] = csv
+        if report:
+            outputs[f"{name} report"] = Path(report)
+    say(f"Done in {time.monotonic() - start:.0f} s.")
+    for what, path in outputs.items():
+        say(f"  {what}: {path}")
+    return outputs
