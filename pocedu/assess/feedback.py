@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..sections import slug, title
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,16 +140,12 @@ def describe_pointer(pointer: str, resolver: PointerResolver) -> str:
     return f"{pointer}: {doc.title.en} ({doc.issuer}{year})"
 
 
-def slug(text: str) -> str:
-    """A lesson heading anchor: lower case, words joined by '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def lesson_link(item: Question, *, lesson_base: str = "modules") -> tuple[str, str]:
     """(href, readable path) of the lesson section to revisit for ``item``."""
     path = f"{lesson_base.rstrip('/')}/{item.module}/{item.module}.ipynb"
     anchor = f"#{slug(item.section)}" if item.section else ""
-    return path + anchor, path + (f", section '{item.section}'" if item.section else "")
+    where = f"Module {item.module[:2]}, section '{title(item.section)}'" if item.section else path
+    return path + anchor, where
 
 # ---------------------------------------------------------------- rendering answers
 

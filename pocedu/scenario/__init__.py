@@ -28,6 +28,9 @@ _EXPORTS: dict[str, str] = {
     "Exercise": "play",
     "exercise": "play",
     "briefing": "play",
+    "products": "play",
+    "self_test": "play",
+    "references": "play",
     "Facilitator": "facilitator",
     "simulate_class": "facilitator",
 }

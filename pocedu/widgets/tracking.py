@@ -174,13 +174,9 @@ def progress(module: str | None = None, *, bank: Bank | None = None) -> Progress
         scores={i: a.score for i, a in mine.items()}, _bank=bank)
 
 
-def section_title(slug: str) -> str:
-    """A readable heading from a section slug: 'the-three-tiers' -> 'The three tiers'."""
-    if slug == NO_SECTION or not slug:
-        return slug
-    words = slug.replace("-", " ").split()
-    known = {w.lower(): w for w in ("POC", "UN", "IASC", "R2P", "CRSV", "SGBV", "MARA", "MRM",
-                                     "IPO", "IPOs", "FPU", "FPUs", "DUF", "HRDDP", "JOC", "JMAC",
-                                     "IDP", "IDPs", "HCT", "2015", "2023", "I", "II", "III")}
-    words = [known.get(w.lower(), w) for w in words]
-    return " ".join([words[0][:1].upper() + words[0][1:]] + words[1:])
+
+def section_title(section: str) -> str:
+    """The title students read for a section slug (``(other)`` stays as it is)."""
+    from ..sections import title
+
+    return section if section == NO_SECTION or not section else title(section)

@@ -1,0 +1,260 @@
+"""The self-paced exercise: one inject at a time, with immediate feedback and branching.
+
+Each decision is a practice question widget (``pocedu.widgets.build``). The first checked
+answer to a decision is the syndicate's decision: it scores and sets the branch; retrying
+afterwards is for learning only. ``Next inject`` follows the branch the decisions chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .engine import Run
+
+CONTENT_NOTE_STYLE = "border-left:6px solid #E69F00;padding:8px 14px;background:#FBF8CF;"
+CARD_STYLE = "border-left:6px solid #0072B2;padding:8px 14px;font-size:17px;"
+
+
+def _h(text: Any) -> str:
+    import html
+
+    return html.escape(str(text), quote=False)
+
+
+def briefing(*, scenario: Any = None) -> Any:
+    """The opening brief (country, mission, role, areas, actors, assets) as HTML."""
+    from IPython.display import HTML
+
+    from .load import scenario as packaged
+
+    sc = scenario if scenario is not None else packaged()
+    m = sc.mission
+    areas = "".join(f"<li><b>{_h(a.name)}</b> (population {a.population:,}): "
+                    f"{_h(a.description.en)}</li>" for a in sc.areas)
+    actors = "".join(f"<li><b>{_h(a.name)} ({_h(a.short)})</b>: {_h(a.description.en)}</li>"
+                     for a in sc.actors)
+    assets = "".join(f"<li>{_h(a.name)}: {a.strength} {'armed' if a.armed else 'unarmed'}, "
+                     f"based in {_h(sc.area(a.base).name)}"
+                     + (f" ({_h(a.note.en)})" if a.note else "") + "</li>" for a in sc.assets)
+    return HTML(
+        f'<div style="{CARD_STYLE}"><h3>{_h(sc.title.en)}: {_h(m.country)}, {_h(m.name)} '
+        f'({_h(m.acronym)})</h3><p>Everything in this exercise is fictional.</p>'
+        f"<p><b>Mandate.</b> {_h(m.mandate.en)} <i>({_h('; '.join(m.source[:1]))})</i></p>"
+        f"<p><b>Situation.</b> {_h(m.background.en)}</p><p><b>Your role.</b> {_h(m.role.en)}</p>"
+        f"<h4>Areas of responsibility</h4><ul>{areas}</ul><h4>Actors</h4><ul>{actors}</ul>"
+        f"<h4>Mission assets at {_h(m.team_site)}</h4><ul>{assets}</ul></div>")
+
+
+class Exercise:
+    """The exercise as a widget; display it and play. ``.run`` holds the path and score.
+
+    ``on_decision(decision_id, option_id)`` is called for each decision taken (e.g. a
+    facilitator's recorder); ``released()`` returns how many injects (by number) may be played.
+    """
+
+    def __init__(self, *, scenario: Any = None, df: Any = None, lang: str = "en",
+                 on_decision: Callable[[str, str], None] | None = None,
+                 released: Callable[[], int] | None = None) -> None:
+        import ipywidgets as w
+
+        from .incidents import incidents
+        from .load import scenario as packaged
+
+        self.scenario = scenario if scenario is not None else packaged()
+        self.df = df if df is not None else incidents(scenario=self.scenario)
+        self.lang = lang
+        self.run = Run(self.scenario)
+        self._on_decision, self._released = on_decision, released
+        self.questions: list[Any] = []
+        self.widgets: list[Any] = []
+        self.next_button = w.Button(description="Next inject ▶", button_style="primary",
+                                    tooltip="Go on to the next inject (after every decision)",
+                                    disabled=True)
+        self.next_button.on_click(lambda _b: self.next())
+        self.status = w.HTML()
+        self.box = w.VBox(layout=w.Layout(width="auto"))
+        self._render()
+
+    # ----- playing ---------------------------------------------------------------------------
+    def _check(self, question: Any) -> Callable[[Any], dict]:
+        from ..questions.public import feedback_for
+        from ..widgets.tracking import TRACKER
+
+        decision_id = question.id.removeprefix("05-sr-")
+        is_decision = decision_id in self.run.pending() or decision_id in self.run.choices
+
+        def check(response: Any) -> dict:
+            fb = feedback_for(question, response, lang=self.lang)
+            if not fb["valid"]:
+                return fb
+            TRACKER.record(item_id=question.id, module=question.module,
+                           section=question.section, score=fb["score"], correct=fb["correct"])
+            if is_decision and decision_id not in self.run.choices:
+                option = self.run.choose(decision_id, response)
+                if self._on_decision:
+                    self._on_decision(decision_id, option.id)
+            self._update_status()
+            return fb
+
+        return check
+
+    def answer(self, decision_id: str, option_id: str) -> dict:
+        """Answer a decision of the current inject as a click would (for keyboards and tests)."""
+        for q, qw in zip(self.questions, self.widgets, strict=True):
+            if q.id == f"05-sr-{decision_id}":
+                if qw.feedback is not None:
+                    qw.retry()
+                qw.set_response(option_id)
+                return qw.check()
+        raise KeyError(f"inject '{self.run.current_id}' has no decision '{decision_id}'")
+
+    def next(self) -> Any:
+        """Go to the next inject (if every decision is taken and it is released)."""
+        if self.run.pending():
+            self._update_status()
+            return None
+        upcoming = self._upcoming_number()
+        if upcoming is not None and self._released and upcoming > self._released():
+            self.status.value = (f"⏸ Inject {upcoming} has not been released yet: wait for the "
+                                 "facilitator, then press Next again.")
+            return None
+        nxt = self.run.advance()
+        self._render() if nxt is not None else self._finish()
+        return nxt
+
+    def _upcoming_number(self) -> int | None:
+        from .engine import next_inject
+
+        nid = next_inject(self.run.current, self.run.flags)
+        return self.scenario.inject(nid).number if nid else None
+
+    # ----- drawing ---------------------------------------------------------------------------
+    def _render(self) -> None:
+        import ipywidgets as w
+        from IPython.display import display
+
+        from ..questions.public import public_item
+        from ..widgets import build
+        from .items import inject_questions
+        from .plots import inject_figure
+
+        inj = self.run.current
+        self.questions = inject_questions(inj)
+        self.widgets = [build(public_item(q, label=self._label(q)), mode="practice",
+                              lang=self.lang, check=self._check(q)) for q in self.questions]
+        head = (f"<h3>Inject {inj.number}: {_h(inj.title.get(self.lang))}</h3>"
+                f"<p><i>{_h(inj.clock)} · story day D{inj.day:+d}</i></p>")
+        note = (f'<div role="note" style="{CONTENT_NOTE_STYLE}">⚠ '
+                f"{_h(inj.content_note.get(self.lang))}</div>" if inj.content_note else "")
+        text = f'<div style="{CARD_STYLE}">{_h(self.run.situation().get(self.lang))}</div>'
+        fig_out = w.Output()
+        with fig_out:
+            display(inject_figure(inj, df=self.df, scenario=self.scenario))
+        self.box.children = [w.HTML(head + note + text), fig_out,
+                             w.HTML(f"<p><b>New data:</b> {_h(inj.data.caption.get(self.lang))}"
+                                    "</p><h4>Your decisions</h4>"),
+                             *[qw.widget for qw in self.widgets], self.status, self.next_button]
+        self._update_status()
+
+    def _label(self, q: Any) -> str:
+        inj = self.run.current
+        for kind, name in (("-phase", "Phase"), ("-tiers", "Tiers"), ("-quadrant", "Priority"),
+                           ("-lead", "Who leads")):
+            if q.id.endswith(kind) and "framing" in q.tags:
+                return f"Inject {inj.number} · {name}"
+        return f"Inject {inj.number} · Decision"
+
+    def _update_status(self) -> None:
+        pending = self.run.pending()
+        self.next_button.disabled = bool(pending)
+        if pending:
+            self.status.value = (f"Take every decision and press <b>Check</b> "
+                                 f"({len(pending)} decision(s) left). Your first checked answer "
+                                 "is your decision; you may retry afterwards to learn.")
+        elif self.run.current.final:
+            self.status.value = "Last inject: press <b>Next inject</b> to see your result."
+        else:
+            self.status.value = "✔ Decisions taken. Press <b>Next inject</b> when ready."
+
+    def _finish(self) -> None:
+        import ipywidgets as w
+
+        self.next_button.disabled = True
+        self.box.children = [w.HTML(self.summary_html())]
+
+    def summary_html(self) -> str:
+        """Your path, score and its consequences, compared with the policy-consistent path."""
+        from .engine import canonical_path
+
+        r = self.run.result()
+        best = [i.id for i in canonical_path(self.scenario)]
+        rows = []
+        for did, oid in r.choices:
+            inj = next(i for i in self.scenario.injects if any(d.id == did
+                                                                for d in i.decisions))
+            d = next(x for x in inj.decisions if x.id == did)
+            ok = oid == d.key
+            rows.append(f"<tr><td>Inject {inj.number}</td><td>{'✔' if ok else '✘'} {_h(oid)}"
+                        f"</td><td>{_h(d.key)}</td><td><i>{_h('; '.join(d.source))}</i></td></tr>")
+        detour = ("You followed the policy-consistent path." if list(r.injects) == best else
+                  f"Your choices changed the story: you played {', '.join(r.injects)}; the "
+                  f"policy-consistent path is {', '.join(best)}.")
+        return (f'<div style="{CARD_STYLE}"><h3>Exercise complete: consolidation reached</h3>'
+                f"<p><b>Decision score: {r.score:.0f}%</b> ({r.points:g} of {r.decisions} "
+                f"decisions policy-consistent). Civilian-harm points from your choices: "
+                f"{r.harm}. Extra people displaced: {r.displaced:,}.</p><p>{_h(detour)}</p>"
+                "<table><tr><th>Inject</th><th>Your choice</th><th>Policy-consistent</th>"
+                f"<th>Source</th></tr>{''.join(rows)}</table></div>")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def exercise(**kwargs: Any) -> Exercise:
+    """A new ``Exercise`` (see its options)."""
+    return Exercise(**kwargs)
+
+
+def _practice(questions: list[Any], *, lang: str = "en") -> Any:
+    from ..widgets.practice import QuestionList, practice_widget
+
+    return QuestionList(practice_widget(q, lang=lang) for q in questions)
+
+
+def products(*, scenario: Any = None, lang: str = "en") -> Any:
+    """The written products (CONOPS annex, Threat Matrix entry) as practice short-text widgets."""
+    from ..content.models import Question
+    from .items import product_item
+    from .load import scenario as packaged
+
+    sc = scenario if scenario is not None else packaged()
+    return _practice([Question.model_validate(product_item(p)) for p in sc.products], lang=lang)
+
+
+def self_test(*, scenario: Any = None, lang: str = "en") -> Any:
+    """Closing self-test: put each inject in its phase, and name who leads each key task."""
+    from ..content.models import Question
+    from .engine import canonical_path
+    from .items import _summary_items
+    from .load import scenario as packaged
+
+    sc = scenario if scenario is not None else packaged()
+    items = []
+    for d in _summary_items(canonical_path(sc)):
+        d = {**d, "id": d["id"].replace("g05-", "05-", 1)}
+        items.append(Question.model_validate(d))
+    return _practice(items, lang=lang)
+
+
+def references(*, scenario: Any = None) -> Any:
+    """Every document and place the exercise cites, grouped by document, as HTML."""
+    from IPython.display import HTML
+
+    from .load import pointer_records
+    from .load import scenario as packaged
+
+    sc = scenario if scenario is not None else packaged()
+    pointers = sorted({p for _where, ps in pointer_records(sc) for p in ps})
+    items = "".join(f"<li>{_h(p)}</li>" for p in pointers)
+    return HTML(f"<p>The exercise cites {len(pointers)} places in the sources:</p><ul>{items}</ul>")

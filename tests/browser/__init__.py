@@ -1,0 +1,1 @@
+"""Browser end-to-end suite (marker ``browser``): JupyterLab in headless Chromium."""
