@@ -86,7 +86,7 @@ def build_course(root: Path, *, quiz: str, n_students: int, seed: int = 8,
 
 
 def copy_course(base: Path, dest: Path, *, quiz: str, n: int) -> Path:
-    """An identical copy of ``base`` holding only the first ``n`` submissions of ``quiz``."""
+    """An identical copy of ``base`` with only the first ``n`` students (roster, submissions)."""
     keep = set(student_ids(n))
     submitted = Path(base) / "submitted"
 
@@ -99,4 +99,14 @@ def copy_course(base: Path, dest: Path, *, quiz: str, n: int) -> Path:
     found = sorted(p.parent.name for p in (Path(dest) / "submitted").glob(f"*/{quiz}"))
     if len(found) != n:
         raise RuntimeError(f"{dest}: expected {n} submissions of {quiz}, found {len(found)}")
+    _trim_roster(Path(dest), keep)
     return Path(dest)
+
+
+def _trim_roster(course: Path, keep: set[str]) -> None:
+    """Remove every student not in ``keep`` from the copy's gradebook (a class of N)."""
+    from pocedu.assess.nbg import gradebook
+
+    with gradebook(course) as gb:
+        for student in [s.id for s in gb.students if s.id not in keep]:
+            gb.remove_student(student)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -31,26 +32,56 @@ class Run:
     log: Path
 
 
-def _timed(cmd: list[str], *, cwd: Path, log: Path) -> Run:
+TIMED_OUT = -999
+"""``Run.returncode`` of a command killed for taking longer than its limit."""
+
+
+def time_limit(n: int) -> float:
+    """Seconds a grading command for ``n`` submissions may take before it is killed."""
+    return 300.0 + 20.0 * n
+
+
+def _timed(cmd: list[str], *, cwd: Path, log: Path, limit: float) -> Run:
+    """Run ``cmd`` in its own process group; kill the whole group after ``limit`` seconds."""
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
-        proc = subprocess.run(cmd, cwd=cwd, env=tool_env(), stdout=out,
-                              stderr=subprocess.STDOUT, check=False)
-    return Run(" ".join([Path(cmd[0]).name, *cmd[1:]]), time.perf_counter() - start,
-               proc.returncode, log)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=tool_env(), stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            code = proc.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            code = TIMED_OUT
+    return Run(" ".join([Path(cmd[0]).name, *cmd[1:]]), time.perf_counter() - start, code, log)
 
 
-def serial_autograde(course: Path, *, quiz: str, log: Path) -> Run:
+def serial_autograde(course: Path, *, quiz: str, log: Path, limit: float) -> Run:
     """Plain ``nbgrader autograde QUIZ`` run in the course directory (wall clock)."""
-    return _timed([str(BIN / "nbgrader"), "autograde", quiz], cwd=course, log=log)
+    return _timed([str(BIN / "nbgrader"), "autograde", quiz], cwd=course, log=log, limit=limit)
 
 
-def pocedu_grade(course: Path, *, quiz: str, log: Path, jobs: int | None = None) -> Run:
+def pocedu_grade(course: Path, *, quiz: str, log: Path, limit: float,
+                 jobs: int | None = None) -> Run:
     """``pocedu grade QUIZ --course COURSE`` (wall clock, default jobs = cores)."""
     cmd = [str(BIN / "pocedu"), "grade", quiz, "--course", str(course)]
     if jobs:
         cmd += ["--jobs", str(jobs)]
-    return _timed(cmd, cwd=course, log=log)
+    return _timed(cmd, cwd=course, log=log, limit=limit)
+
+
+def startup_note(run: Run) -> str:
+    """', of which N s before grading began' from the summary ``pocedu grade`` prints."""
+    import re
+
+    try:
+        text = run.log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    found = re.findall(r"^\S+: .* in ([0-9.]+) s\s*$", text, flags=re.MULTILINE)
+    if not found:
+        return ""
+    return f", of which {run.seconds - float(found[-1]):.1f} s outside its grading loop"
 
 
 def trivial_notebook() -> object:

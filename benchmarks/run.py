@@ -15,6 +15,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     __package__ = "benchmarks"  # noqa: A001 - lets the sibling modules import relatively
 
+from benchmarks.explain import WHY  # noqa: E402
 from benchmarks.machine import load_average, machine_info  # noqa: E402
 from benchmarks.sections import SECTIONS, Config, State  # noqa: E402
 from benchmarks.table import Results, markdown_table  # noqa: E402
@@ -66,18 +67,42 @@ def config(args: argparse.Namespace, workdir: Path) -> Config:
     return cfg
 
 
-def render(res: Results, info: dict[str, str], *, mode: str, seconds: float) -> str:
+def _busy_note() -> str | None:
+    """A warning when other work kept the machine busy during the run."""
+    import os
+
+    try:
+        load = os.getloadavg()[1]
+    except OSError:
+        return None
+    cores = os.cpu_count() or 1
+    if load <= cores * 0.75:
+        return None
+    return (f"The machine was busy with other work during this run (5-minute load average "
+            f"{load:.1f} on {cores} cores), so the times above are pessimistic, and parallel "
+            "grading (which needs the cores for itself) suffers most.")
+
+
+def render(res: Results, info: dict[str, str], *, mode: str, seconds: float,
+           argv: list[str]) -> str:
     """RESULTS.md: machine, table, problems and notes."""
+    hidden = ("--workdir", "--out")
+    shown = [a for i, a in enumerate(argv) if not a.startswith(hidden)
+             and not (i and argv[i - 1] in hidden)]
     head = ["# pocedu benchmarks", "",
-            f"Command: `python benchmarks/run.py{' --quick' if mode == 'quick' else ''}` "
+            f"Command: `python benchmarks/run.py{''.join(' ' + a for a in shown)}` "
             f"({mode} run, {seconds / 60:.1f} min).", ""]
     head += [f"- {k}: {v}" for k, v in info.items()]
     head += [f"- load average at end: {load_average()}", ""]
     body = [markdown_table(res.rows), ""]
     if res.problems:
         body += ["## PROBLEMS", ""] + [f"- **{p}**" for p in res.problems] + [""]
-    if res.notes:
-        body += ["## Notes", ""] + [f"- {n}" for n in res.notes] + [""]
+    if res.missed:
+        body += ["## Why targets are missed, and what would close them", ""]
+        body += [WHY[key] + "\n" for key in res.missed if key in WHY]
+    notes = res.notes + [n for n in (_busy_note(),) if n]
+    if notes:
+        body += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(head + body)
 
 
@@ -98,6 +123,7 @@ def run(cfg: Config) -> Results:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; exit 1 if a step failed or the two gradebooks disagree."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     info = machine_info()
     start = time.perf_counter()
@@ -107,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         cfg = config(args, workdir)
         res = run(cfg)
     mode = "quick" if args.quick else "full" if not (args.sizes or args.only) else "custom"
-    text = render(res, info, mode=mode, seconds=time.perf_counter() - start)
+    text = render(res, info, mode=mode, seconds=time.perf_counter() - start, argv=argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

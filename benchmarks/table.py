@@ -31,6 +31,15 @@ def verdict(ok: bool) -> str:
     return PASS if ok else MISS
 
 
+def shortfall(value: float, target: float, *, unit: str = "s", higher_is_better: bool = False,
+              ) -> str:
+    """'missed by ...' for a value on the wrong side of ``target`` ('' when it meets it)."""
+    gap = (target - value) if higher_is_better else (value - target)
+    if gap <= 0:
+        return ""
+    return f"missed by {gap:.2f} {unit} ({100 * gap / target:.0f}% of the target)"
+
+
 def fmt_s(seconds: float) -> str:
     """Seconds with a sensible precision."""
     return f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s"
@@ -63,3 +72,10 @@ class Results:
     """Markdown paragraphs printed under the table."""
     problems: list[str] = field(default_factory=list)
     """Things that went wrong (a failed step, a score mismatch): printed loudly."""
+    missed: list[str] = field(default_factory=list)
+    """Keys of ``benchmarks.explain.WHY`` for the targets this run missed."""
+
+    def miss(self, key: str) -> None:
+        """Record that the target ``key`` was missed (its explanation goes into the notes)."""
+        if key not in self.missed:
+            self.missed.append(key)

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .bank import load_bank, order_warnings
-from .cells import items_document, quiz_cells, quiz_notebook
+from .cells import items_document, quiz_cells, quiz_notebook, rubric_document
 from .errors import AssessError
+
+RUBRICS = "rubrics"
 
 
 @dataclass(frozen=True)
@@ -39,18 +41,30 @@ def render_quiz(name: str, questions: list[Any]) -> dict[str, str]:
 
     doc = items_document(name, questions)
     nb = quiz_notebook(quiz_cells(name, questions, doc))
-    return {
+    files = {
         f"{name}.ipynb": nbformat.writes(nb) + "\n",
         f"{name}.items.json": json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True)
         + "\n",
     }
+    guide = rubric_document(name, questions, doc)
+    if guide is not None:  # kept outside source/: nbgrader releases every file in source/
+        files[f"{RUBRICS}/{name}.md"] = guide
+    return files
 
 
-def write_quiz(directory: Path, files: dict[str, str]) -> None:
-    """Write the files of one quiz into ``directory`` (created if needed)."""
-    directory.mkdir(parents=True, exist_ok=True)
+def _target(course_dir: Path, name: str, fname: str) -> Path:
+    """Where a rendered file goes: the grading guide under rubrics/, the rest in source/."""
+    if fname.startswith(RUBRICS + "/"):
+        return course_dir / fname
+    return course_dir / "source" / name / fname
+
+
+def write_quiz(course_dir: Path, name: str, files: dict[str, str]) -> None:
+    """Write the files of one quiz into ``course_dir`` (folders created if needed)."""
     for fname, text in files.items():
-        (directory / fname).write_text(text, encoding="utf-8")
+        path = _target(course_dir, name, fname)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def render_all(bank_dir: Path) -> dict[str, tuple[list[Any], dict[str, str]]]:
@@ -69,7 +83,7 @@ def out_of_sync(*, course_dir: Path, bank_dir: Path | None = None) -> list[str]:
     stale = []
     for name, (_, files) in rendered.items():
         for fname, text in files.items():
-            path = course_dir / "source" / name / fname
+            path = _target(course_dir, name, fname)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(str(path.relative_to(course_dir)))
     return stale
@@ -90,9 +104,11 @@ def build_sources(*, course_dir: Path, bank_dir: Path | None = None,
             with tempfile.TemporaryDirectory(prefix=f"pocedu-verify-{name}-") as tmp:
                 from .selfcheck import verify_quiz
 
-                verify_quiz(name, questions, files, workdir=Path(tmp))
+                source_files = {k: v for k, v in files.items()
+                                if not k.startswith(RUBRICS + "/")}
+                verify_quiz(name, questions, source_files, workdir=Path(tmp))
         target = course_dir / "source" / name
-        write_quiz(target, files)
+        write_quiz(course_dir, name, files)
         doc = json.loads(files[f"{name}.items.json"])
         built.append(BuiltQuiz(name, target, len(questions),
                                sum(i["points"] for i in doc["items"])))

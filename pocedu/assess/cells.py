@@ -112,11 +112,37 @@ def intro_text(doc: dict) -> str:
 
 
 def short_text_prompt(q: Any, item: dict) -> str:
-    """The prompt and rubric of a written item (the rubric is safe to show)."""
-    lines = [f"**{item['label']}.** {q.prompt.en} *({item['points']} points)*", "",
-             "Write your answer in the cell below. A good answer:"]
-    lines += [f"- {r.text.en}" for r in q.rubric]
-    return "\n".join(lines)
+    """The task of a written item. Its rubric is for graders only: rubric points can name
+    answers that other, autograded items ask for."""
+    return "\n".join([
+        f"**{item['label']}.** {q.prompt.en} *({item['points']} points)*", "",
+        f"Write your answer in the cell below. An instructor marks it against "
+        f"{len(q.rubric)} criteria.",
+    ])
+
+
+def grader_text(q: Any) -> str:
+    """Model answer and rubric of a written item, for the source notebook and graders."""
+    answer = q.model_answer.en if q.model_answer else ""
+    rubric = "\n".join(f"- {r.text.en}" for r in q.rubric)
+    return f"{answer}\n\n**Rubric (graders only):**\n{rubric}"
+
+
+def rubric_document(assignment: str, questions: list[Any], doc: dict) -> str | None:
+    """A Markdown grading guide of the written items of ``assignment`` (None if there are none)."""
+    parts = [f"# Grading guide: {assignment}", "",
+             "For graders only: never release this file. Each written answer is marked against "
+             "its criteria; the model answer shows one answer that earns full marks.", ""]
+    found = False
+    for q, item in zip(questions, doc["items"], strict=True):
+        if q.type != "short_text":
+            continue
+        found = True
+        parts += [f"## {item['label']} ({q.id}), {item['points']} points", "", q.prompt.en, "",
+                  "**Criteria:**", *[f"- {r.text.en}" for r in q.rubric], "",
+                  "**Model answer:**", "", q.model_answer.en if q.model_answer else "", "",
+                  f"*Source: {'; '.join(q.source)}*", ""]
+    return "\n".join(parts) if found else None
 
 
 def quiz_cells(assignment: str, questions: list[Any], doc: dict) -> list[Any]:
@@ -129,8 +155,7 @@ def quiz_cells(assignment: str, questions: list[Any], doc: dict) -> list[Any]:
         label, points = item["label"], item["points"]
         if q.type == "short_text":
             cells.append(_md(f"prompt-{q.id}", short_text_prompt(q, item)))
-            answer = q.model_answer.en if q.model_answer else ""
-            cells.append(_md(q.id, answer, grade=True, solution=True, locked=False,
+            cells.append(_md(q.id, grader_text(q), grade=True, solution=True, locked=False,
                              points=points))
             continue
         cells.append(_code(f"ask-{q.id}", f'quiz.ask("{label}")'))

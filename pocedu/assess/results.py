@@ -1,9 +1,13 @@
 """``load_results``: one row per (roster student, item) of an assignment, from the gradebook.
 
 Columns: ``student_id, assignment, item_id, label, module, objective, points, max_points,
-response, status``. ``status`` is per student: 'graded', 'needs-review' (a written answer
-awaits a manual grade), 'not-graded' (submitted, not yet autograded) or 'missing'.
-``points`` is None where there is no grade yet; ``response`` is the saved answer as JSON.
+response, status``. ``status`` is per student, from the grading journal
+(``pocedu.assess.outcomes.STATUSES``); without a journal entry it is read from the gradebook
+('needs-review' also for a submission not graded yet). ``points`` is None where there is no
+grade; ``response`` is the saved answer as JSON.
+
+``load_events``: one row per grading event (``student_id, event, grade, check``) for the
+report and the summary.
 """
 
 from __future__ import annotations
@@ -62,18 +66,24 @@ def load_results(*, course_dir: Path, assignment: str) -> Any:
     """The results frame of ``assignment`` (see the module docstring)."""
     import pandas as pd
 
+    from .journal import latest
     from .nbg import gradebook
 
     course_dir = Path(course_dir)
     items = read_items(course_dir, assignment)
+    journal = latest(course_dir, assignment)
     rows = []
     with gradebook(course_dir) as gb:
         students = sorted(s.id for s in gb.students)
         for sid in students:
             status, grades = _student_grades(gb, assignment, sid)
             submitted = (course_dir / "submitted" / sid / assignment).is_dir()
-            if status == "missing" and submitted:
-                status = "not-graded"
+            if status in ("missing", "not-graded") and submitted:
+                status = "needs-review"
+            if sid in journal:
+                status = journal[sid].status
+                if status in ("missing", "ungradable"):
+                    grades = {}
             answers = _responses(course_dir, sid, assignment) if submitted else {}
             for it in items:
                 resp = answers.get(it["id"])
@@ -88,3 +98,23 @@ def load_results(*, course_dir: Path, assignment: str) -> Any:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["points"] = pd.to_numeric(frame["points"], errors="coerce")
     return frame
+
+
+EVENT_COLUMNS = ["student_id", "event", "grade", "check"]
+
+
+def load_events(*, course_dir: Path, assignment: str) -> Any:
+    """Grading events of ``assignment``: one row per event that is more than 'info'."""
+    import pandas as pd
+
+    from .journal import latest
+
+    rows = []
+    for sid, res in sorted(latest(Path(course_dir), assignment).items()):
+        grade = ("" if res.score is None else
+                 f"{res.score:g} / {res.max_score:g}" if res.max_score else f"{res.score:g}")
+        for ev in res.events:
+            if ev.severity != "info":
+                rows.append({"student_id": sid, "event": f"[{ev.code}] {ev.event}",
+                             "grade": grade, "check": ev.check})
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -33,13 +33,35 @@ def simulate_submission(*, course_dir: Path, assignment: str, student: str,
         shutil.rmtree(dest)
     shutil.copytree(released, dest)
     quiz = Quiz(assignment, directory=dest, student=student)
+    written: dict[str, str] = {}
     for label, response in answers.items():
         try:
+            item = quiz.item(label)
+            if item["type"] == "short_text":
+                text = response.get("text") if isinstance(response, dict) else response
+                if not isinstance(text, str):
+                    raise QuizError(f"{label}: a written answer is text")
+                written[item["id"]] = text
+                continue
             quiz.on_answer(label)(response)
         except QuizError as err:
             raise AssessError(f"answers for {student}: {err}") from None
+    if written:
+        write_answer_cells(dest / f"{assignment}.ipynb", written)
     (dest / "timestamp.txt").write_text((timestamp or now_timestamp()) + "\n")
     return dest
+
+
+def write_answer_cells(notebook: Path, texts: dict[str, str]) -> None:
+    """Type ``texts`` into the written-answer cells (by grade id), as a student would."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in texts:
+            cell.source = texts[grade_id]
+    nbformat.write(nb, notebook)
 
 
 def read_answers(path: Path) -> dict[str, Any]:

@@ -70,6 +70,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, help="worker processes (default: number of cores)")
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--force", action="store_true", help="regrade students already graded")
+    p.add_argument("--wait", action="store_true",
+                   help="wait for another grading run on this course instead of refusing")
+    p.add_argument("--allow-student-code", action="store_true",
+                   help="run code cells students added (after the graded cells, contained); "
+                   "by default they are removed, as quizzes need none")
+    p.add_argument("--memory-mb", type=int, default=2048,
+                   help="memory limit of each grading kernel in MiB (default: 2048)")
     p.set_defaults(handler=_grade)
 
 
@@ -162,11 +169,14 @@ def _collect(args: argparse.Namespace) -> int:
 def _grade(args: argparse.Namespace) -> int:
     from ..assess.errors import AssessError
     from ..assess.grade import grade_assignment
+    from ..assess.sandbox import Limits
 
     try:
         summary = grade_assignment(course_dir=args.course, assignment=args.assignment,
-                                   jobs=args.jobs, students=args.student, force=args.force)
+                                   jobs=args.jobs, students=args.student, force=args.force,
+                                   wait=args.wait, allow_student_code=args.allow_student_code,
+                                   limits=Limits(memory_mb=args.memory_mb))
     except AssessError as err:
         return _fail(err)
     print(summary)
-    return 1 if summary.by_status("failed") else 0
+    return 1 if summary.by_status("ungradable") else 0

@@ -61,13 +61,15 @@ def _load(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _report(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from ..assess.report import build_report
+    from ..assess.results import load_events
 
-    events = None
+    events = load_events(course_dir=args.course, assignment=args.assignment)
     if args.events:
-        import pandas as pd
-
-        events = pd.read_csv(args.events, dtype=str, keep_default_na=False)
+        extra = pd.read_csv(args.events, dtype=str, keep_default_na=False)
+        events = pd.concat([events, extra], ignore_index=True)
     out = args.out or args.course / "reports" / args.assignment
     path = build_report(results=_load(args), bank=args.course / "bank", out_dir=out,
                         title=args.title or f"{args.assignment}: item analysis", events=events)

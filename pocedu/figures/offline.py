@@ -44,6 +44,7 @@ class OfflineHtmlRenderer(MimetypeRenderer):
         html = to_html(
             fig_dict, config=self.config, include_plotlyjs=False, include_mathjax=False,
             full_html=False, default_width="100%", default_height=525, validate=False,
+            auto_play=False,
         )
         return {"text/html": html}
 

@@ -96,13 +96,12 @@ def framing_items(inject: Any, *, graded: bool = False) -> list[dict]:
         items.append(_single(
             f"{pre}-quadrant", prompt=f"Inject {inject.number}: in which quadrant of the "
             f"prioritisation chart do you rate this threat: {f.threat.en}?",
-            options=QUADRANTS, key=f.quadrant.lower(), explanation=f.explanation.en, source=f.source,
-            objective=RISK_OBJECTIVE, section=section))
+            options=QUADRANTS, key=f.quadrant.lower(), explanation=f.explanation.en,
+            source=f.source, objective=RISK_OBJECTIVE, section=section))
     if inject.lead:
         lead = inject.lead
-        choices = dict(LEADS)
         items.append(_single(f"{pre}-lead", prompt=f"Inject {inject.number}: {lead.prompt.en}",
-                             options=choices, key=lead.actor, explanation=lead.explanation.en,
+                             options=LEADS, key=lead.actor, explanation=lead.explanation.en,
                              source=lead.source, objective=LEAD_OBJECTIVE, section=section))
     for it in items:
         it["tags"] = ["scenario", inject.id, "framing"]

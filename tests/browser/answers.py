@@ -61,7 +61,7 @@ def _toggle(scope: Any, text: str, *, title: str | None = None) -> None:
 def read_order(root: Any, item: dict) -> list[str]:
     """The option ids of an ordering widget in the order shown."""
     by_text = {v: k for k, v in texts(item).items()}
-    shown = root.locator(".widget-html").all_inner_texts()
+    shown = root.locator(".widget-html").all_text_contents()
     order = []
     for line in shown:
         m = re.match(r"^\s*\d+\.\s*(.*?)\s*$", line, flags=re.S)
@@ -81,8 +81,8 @@ def _reorder(root: Any, item: dict, target: list[str]) -> None:
             before = current.index(oid)
             up.click(timeout=TIMEOUT_MS)
             root.page.wait_for_function(
-                """([el, text, want]) => [...el.querySelectorAll('.widget-html')]
-                     .some(h => h.innerText.trim() === `${want}. ${text}`)""",
+                r"""([el, text, want]) => [...el.querySelectorAll('.widget-html')].some(
+                     h => h.textContent.replace(/\s+/g, " ").trim() === `${want}. ${text}`)""",
                 arg=[root.element_handle(), shown[oid], before], timeout=TIMEOUT_MS)
             current = read_order(root, item)
     got = read_order(root, item)
@@ -95,9 +95,10 @@ def _place(root: Any, item: dict, mapping: dict[str, str]) -> None:
     tip_key = "match_for" if item["type"] == "matching" else "bin_for"
     for oid, bid in mapping.items():
         tip = ui(tip_key, item=shown[oid])
-        dropdown = root.locator(f".widget-dropdown[title={_attr(tip)}] select")
+        dropdown = root.locator(f"select[title={_attr(tip)}]")
         if dropdown.count():
-            dropdown.select_option(label=bins[bid], timeout=TIMEOUT_MS)
+            # option labels use no-break spaces; the value attribute holds the plain text
+            dropdown.select_option(value=bins[bid], timeout=TIMEOUT_MS)
         else:
             _toggle(root, bins[bid], title=tip)
 

@@ -109,3 +109,39 @@ def tab(browser: Any, lab_server: LabServer) -> Iterator[Tab]:
     yield Tab(page, console, guard, lab_server)
     context.close()
     lab_server.shutdown_kernels()
+
+
+class ModuleRuns:
+    """Runs each lesson module once per session, on first request, and keeps the record."""
+
+    def __init__(self, *, browser: Any, server: LabServer, screenshot_dir: Path) -> None:
+        from .modules import click_plan
+
+        self.browser, self.server, self.screenshot_dir = browser, server, screenshot_dir
+        self.plan = click_plan(module_notebooks())
+        """Module name -> practice ids answered by clicking (every item type once)."""
+        self._runs: dict[Path, Any] = {}
+
+    def expected(self, notebook: Path) -> tuple[str, ...]:
+        """The practice ids ``notebook`` asks."""
+        from .modules import expected
+
+        return expected(notebook).question_ids
+
+    def get(self, notebook: Path) -> Any:
+        """The ``ModuleRun`` of ``notebook`` (run now if this is the first request)."""
+        from .module_run import run_module
+
+        if notebook not in self._runs:
+            self._runs[notebook] = run_module(
+                browser=self.browser, server=self.server, notebook=notebook,
+                to_click=self.plan.get(notebook.parent.name, []),
+                screenshot_dir=self.screenshot_dir)
+            self.server.shutdown_kernels()
+        return self._runs[notebook]
+
+
+@pytest.fixture(scope="session")
+def module_runs(browser: Any, lab_server: LabServer, screenshot_dir: Path) -> ModuleRuns:
+    """The session's module runs (see ``ModuleRuns``)."""
+    return ModuleRuns(browser=browser, server=lab_server, screenshot_dir=screenshot_dir)

@@ -32,19 +32,23 @@ ALL_EXECUTED = """() => {
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+"""The notebook tab in front."""
+
 RENDER_STATE = """() => {
-  const outs = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output')];
-  const widgetOuts = outs.filter(o => o.dataset.mimeType === '%(widget)s');
-  const pending = widgetOuts.filter(o => !o.querySelector('.jupyter-widgets, .widget-box, .lm-Widget'));
-  const plots = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')];
+  const panel = '%s';
+  const outs = [...document.querySelectorAll(panel + ' .jp-OutputArea-output')];
+  const widgetOuts = outs.filter(o => o.dataset.mimeType === '%s');
+  const pending = widgetOuts.filter(
+    o => !o.querySelector('.jupyter-widgets, .widget-box, .lm-Widget'));
   return {
     widget_outputs: widgetOuts.length,
     widgets_pending: pending.length,
-    plotly_outputs: outs.filter(o => o.dataset.mimeType === '%(plotly)s').length,
-    plots: plots.length,
-    questions: document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .pocedu-q').length,
+    plotly_outputs: outs.filter(o => o.dataset.mimeType === '%s').length,
+    plots: document.querySelectorAll(panel + ' .js-plotly-plot').length,
+    questions: document.querySelectorAll(panel + ' .pocedu-q').length,
   };
-}""" % {"widget": WIDGET_MIME, "plotly": PLOTLY_MIME}
+}""" % (PANEL, WIDGET_MIME, PLOTLY_MIME)  # noqa: UP031 - JavaScript braces
 
 FIGURE_REPORT = """() => [...document.querySelectorAll(
     '.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')].map((gd, i) => {
@@ -165,7 +169,7 @@ def screenshots(page: Any, folder: Path, stem: str) -> list[Path]:
     shots = []
     for n, y in enumerate(range(0, height, step), start=1):
         page.eval_on_selector(SCROLLER, f"e => e.scrollTo(0, {y})")
-        page.wait_for_timeout(250)
+        page.wait_for_timeout(120)
         path = folder / f"{stem}-{n:02d}.png"
         page.screenshot(path=str(path))
         shots.append(path)

@@ -1,0 +1,8 @@
+"""Every question right."""
+
+ANSWERS = "KEYS"
+"""Answers clicked before the edit: a helpers name or a JSON literal."""
+
+
+def make(sub, h):
+    pass

@@ -1,0 +1,8 @@
+"""An added cell changes the working directory and writes there."""
+
+ANSWERS = "FAILS_Q1_Q3"
+"""Answers clicked before the edit: a helpers name or a JSON literal."""
+
+
+def make(sub, h):
+    h.add_code(sub, "import os\nos.chdir('..')\nos.chdir('..')\nopen('planted.txt', 'w').write('x')\n")

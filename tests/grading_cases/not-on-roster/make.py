@@ -1,0 +1,8 @@
+"""A submission from an id that is not on the roster."""
+
+ANSWERS = "KEYS"
+"""Answers clicked before the edit: a helpers name or a JSON literal."""
+
+
+def make(sub, h):
+    pass
