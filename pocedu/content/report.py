@@ -14,6 +14,7 @@ def validate(*, directory: Path | None = None) -> str:
     Raises ContentError listing every problem.
     """
     content = load_content(directory)
+    scenarios = _scenarios(content)
     kb = Counter(type(rec).__name__ for label, rec in content.records()
                  if not label.startswith("questions/"))
     by_module = Counter(q.module for q in content.questions.values())
@@ -27,4 +28,24 @@ def validate(*, directory: Path | None = None) -> str:
         lines.append("  " + f"{module:<18}{by_module[module]:>6}" +
                      "".join(f"{by_type[(module, t)]:>15}" for t in types))
     lines.append("  " + f"{'all':<18}{sum(by_module.values()):>6}")
+    if scenarios:
+        lines += ["", "scenarios:"] + [f"  {s}" for s in scenarios]
     return "\n".join(lines)
+
+
+def _scenarios(content) -> list[str]:
+    """Validate every scenario file of ``content``; one summary line each."""
+    from ..scenario.load import ScenarioError, load_scenario
+    from .yamlio import ContentError
+
+    lines, problems = [], []
+    for path in sorted((content.root / "scenarios").glob("*.yaml")):
+        try:
+            model = load_scenario(path, resolver=content.resolver)
+        except ScenarioError as err:
+            problems += err.problems
+            continue
+        lines.append(f"{path.stem}: {len(model.injects)} injects, {len(model.areas)} areas")
+    if problems:
+        raise ContentError(problems)
+    return lines
