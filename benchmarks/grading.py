@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import statistics
 import subprocess
@@ -30,6 +31,8 @@ class Run:
     seconds: float
     returncode: int
     log: Path
+    cpu: float = 0.0
+    """CPU seconds (user + system) of the command and every process it waited for."""
 
 
 TIMED_OUT = -999
@@ -43,6 +46,7 @@ def time_limit(n: int) -> float:
 
 def _timed(cmd: list[str], *, cwd: Path, log: Path, limit: float) -> Run:
     """Run ``cmd`` in its own process group; kill the whole group after ``limit`` seconds."""
+    before = _children_cpu()
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, env=tool_env(), stdout=out,
@@ -53,7 +57,13 @@ def _timed(cmd: list[str], *, cwd: Path, log: Path, limit: float) -> Run:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             code = TIMED_OUT
-    return Run(" ".join([Path(cmd[0]).name, *cmd[1:]]), time.perf_counter() - start, code, log)
+    return Run(" ".join([Path(cmd[0]).name, *cmd[1:]]), time.perf_counter() - start, code, log,
+               _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def serial_autograde(course: Path, *, quiz: str, log: Path, limit: float) -> Run:

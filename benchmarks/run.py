@@ -11,9 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
+if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    __package__ = "benchmarks"  # noqa: A001 - lets the sibling modules import relatively
 
 from benchmarks.explain import WHY  # noqa: E402
 from benchmarks.machine import load_average, machine_info  # noqa: E402

@@ -268,14 +268,3 @@ def test_item_sections_match_notebook_headings(notebook: dict, practice: dict[st
         assert q.section in sections, (q.id, q.section, sorted(sections))
 
 
-@pytest.mark.slow
-def test_notebook_executes(tmp_path: Path) -> None:
-    nbclient = pytest.importorskip("nbclient")
-    import nbformat
-
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
-    assert not [o for o in outputs if "There is no figure" in str(o.get("data", {}))]

@@ -226,14 +226,15 @@ def test_killed_run_finishes_on_rerun_and_concurrent_run_refuses(tmp_path: Path)
     shutil.copytree(course, clean)
     assert main(["grade", QUIZ, "--course", str(clean), "--jobs", "1"]) == 0
 
-    proc = subprocess.Popen([sys.executable, "-m", "pocedu.cli", "grade", QUIZ, "--course",
-                             str(course), "--jobs", "1"], start_new_session=True,
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "pocedu"), "grade", QUIZ,
+                             "--course", str(course), "--jobs", "1"], start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     markers = course / ".pocedu" / "grade" / QUIZ
     deadline = time.monotonic() + 120
     while not list(markers.glob("*.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert list(markers.glob("*.json")), "the first student was never graded"
+    assert proc.poll() is None, "the run ended before it could be killed"
     assert main(["grade", QUIZ, "--course", str(course)]) == 1  # refused: a run is going
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()

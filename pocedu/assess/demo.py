@@ -18,6 +18,8 @@ from typing import Any
 
 REPO_COURSE = Path(__file__).resolve().parents[2] / "assessments"
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+DEFAULT = "quiz02"
+"""The quiz the demo runs when none is named (tiers, phases, risk: the richest items)."""
 FIRST_NAMES = ["Amara", "Bruno", "Chloe", "Dawit", "Elena", "Farid", "Grace", "Hugo", "Ines",
                "Jonas", "Kofi", "Lina", "Mateo", "Nadia", "Omar", "Priya", "Rafael", "Sara",
                "Tomas", "Yara"]
@@ -33,7 +35,13 @@ def simulated_answers(questions: list[Any], *, ability: float, rng: random.Rando
     """One student's clicks: right with the Rasch probability, else a wrong sample."""
     answers: dict[str, Any] = {}
     for q in questions:
-        if q.type == "short_text" or rng.random() < 0.04:
+        if rng.random() < 0.04:
+            continue
+        if q.type == "short_text":  # written answers wait for a grader
+            texts = [s.response["text"] for s in q.samples
+                     if s.kind != "invalid" and isinstance(s.response, dict)]
+            if texts:
+                answers[q.id] = {"text": rng.choice(texts)}
             continue
         p_right = 1 / (1 + math.exp(difficulty[q.id] - ability))
         if rng.random() < p_right:
@@ -43,6 +51,29 @@ def simulated_answers(questions: list[Any], *, ability: float, rng: random.Rando
             wrong = [s.response for s in q.samples if s.kind == "wrong"]
             answers[q.id] = rng.choice(wrong)
     return answers
+
+
+def grader_marks(course: Path, assignment: str, questions: list[Any],
+                 submitted: dict[str, dict[str, Any]]) -> int:
+    """Play the grader: mark each written answer with the score its rubric sample earns."""
+    from .nbg import gradebook
+
+    rubric_score = {(q.id, s.response["text"]): s.score for q in questions
+                    if q.type == "short_text" for s in q.samples
+                    if isinstance(s.response, dict) and "text" in s.response}
+    marked = 0
+    with gradebook(course) as gb:
+        for sid, answers in submitted.items():
+            for q in questions:
+                text = (answers.get(q.id) or {}).get("text") if q.type == "short_text" else None
+                if text is None:
+                    continue
+                grade = gb.find_grade(q.id, assignment, assignment, sid)
+                grade.manual_score = round(rubric_score[(q.id, text)] * grade.max_score, 2)
+                grade.needs_manual_grade = False  # as formgrader does on saving a grade
+                marked += 1
+        gb.db.commit()
+    return marked
 
 
 def _call_optional(module: str, name: str, say: Callable[[str], None],
@@ -66,7 +97,7 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
     from .course import init_course
     from .grade import grade_assignment
     from .release import collect, release_assignment
-    from .results import load_results
+    from .results import load_results, load_submissions
     from .simulate import simulate_submission
 
     start = time.monotonic()
@@ -88,7 +119,7 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
     say("2. Building the quiz notebooks from the graded bank")
     build_sources(course_dir=course, verify=False)
     bank = load_bank(course / "bank")
-    chosen = assignments or [next(iter(bank))]
+    chosen = assignments or [DEFAULT if DEFAULT in bank else next(iter(bank))]
     ability = {sid: rng.gauss(0, 1) for sid in ids}
     outputs: dict[str, Path] = {"course": course}
     for name in chosen:
@@ -98,23 +129,30 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
         release_assignment(course_dir=course, assignment=name)
         absent = rng.choice(ids)
         say(f"4. Students answer by clicking ({students - 1} submit; {absent} does not)")
+        submitted: dict[str, dict[str, Any]] = {}
         for sid in ids:
             if sid == absent:
                 continue
+            submitted[sid] = simulated_answers(questions, ability=ability[sid], rng=rng,
+                                               difficulty=difficulty)
             simulate_submission(course_dir=course, assignment=name, student=sid,
-                                answers=simulated_answers(questions, ability=ability[sid],
-                                                          rng=rng, difficulty=difficulty),
-                                target=inbox / sid / name)
+                                answers=submitted[sid], target=inbox / sid / name)
         say("5. Collecting submissions")
         collect(course_dir=course, assignment=name, inbox=inbox)
         say("6. Grading in parallel (nbgrader autograde, one worker per core)")
         say(str(grade_assignment(course_dir=course, assignment=name, jobs=jobs)))
+        marked = grader_marks(course, name, questions, submitted)
+        if marked:
+            say(f"   a grader marks the {marked} written answers against the rubric "
+                f"(rubrics/{name}.md)")
         results = load_results(course_dir=course, assignment=name)
         say("7. Feedback, exports and report")
         _call_optional("feedback", "write_feedback", say, results=results, bank=bank,
                        out_dir=out / "feedback")
         paths = _call_optional("export", "export_all", say, results=results, roster=roster,
-                               out_dir=out / "exports", assignment=name) or {}
+                               out_dir=out / "exports", assignment=name,
+                               submissions=load_submissions(course_dir=course,
+                                                            assignment=name)) or {}
         report = _call_optional("report", "build_report", say, results=results, bank=bank,
                                 out_dir=out / "report" / name, title=f"{name}: demo class")
         if "nbgrader" in paths:

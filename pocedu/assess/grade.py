@@ -395,7 +395,8 @@ def _grade_locked(summary: GradeSummary, course_dir: Path, assignment: str, *,
     max_points = float(sum(float(i.get("points", 1)) for i in items))
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
     state_dir(course_dir, assignment).mkdir(parents=True, exist_ok=True)
-    base = Path(tempfile.mkdtemp(prefix="pocedu-grade-"))
+    _remove_stale_sandboxes()
+    base = Path(tempfile.mkdtemp(prefix=f"pocedu-grade-{os.getpid()}-"))
     os.chmod(base, 0o711)
     todo: list[_Job] = []
     previous = journal.latest(course_dir, assignment)
@@ -448,6 +449,20 @@ def _grade_locked(summary: GradeSummary, course_dir: Path, assignment: str, *,
         shutil.rmtree(base, ignore_errors=True)
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _remove_stale_sandboxes() -> None:
+    """Delete sandbox folders left by grading runs that were killed (their PID is gone)."""
+    for path in Path(tempfile.gettempdir()).glob("pocedu-grade-*-*"):
+        pid = path.name.split("-")[2]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except PermissionError:
+            continue
 
 
 def _isolation_note(why: str, limits: Limits) -> str:

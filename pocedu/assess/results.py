@@ -62,6 +62,16 @@ def _student_grades(gb: Any, assignment: str, student: str) -> tuple[str, dict[s
                            else g.score) for name, g in grades.items()}
 
 
+def _current_status(result: Any, *, manual_pending: bool) -> str:
+    """The journal's status, updated once graders have marked every written answer."""
+    from .outcomes import status_of
+
+    if result.status != "needs-review" or manual_pending:
+        return result.status
+    rest = [e for e in result.events if e.code != "manual-grade-needed"]
+    return status_of(rest) if len(rest) < len(result.events) else result.status
+
+
 def load_results(*, course_dir: Path, assignment: str) -> Any:
     """The results frame of ``assignment`` (see the module docstring)."""
     import pandas as pd
@@ -81,7 +91,7 @@ def load_results(*, course_dir: Path, assignment: str) -> Any:
             if status in ("missing", "not-graded") and submitted:
                 status = "needs-review"
             if sid in journal:
-                status = journal[sid].status
+                status = _current_status(journal[sid], manual_pending=status == "needs-review")
                 if status in ("missing", "ungradable"):
                     grades = {}
             answers = _responses(course_dir, sid, assignment) if submitted else {}
@@ -118,3 +128,26 @@ def load_events(*, course_dir: Path, assignment: str) -> Any:
                 rows.append({"student_id": sid, "event": f"[{ev.code}] {ev.event}",
                              "grade": grade, "check": ev.check})
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+SUBMISSION_COLUMNS = ["student_id", "timestamp", "late_submission_penalty"]
+
+
+def load_submissions(*, course_dir: Path, assignment: str) -> Any:
+    """Submission times and late penalties of ``assignment`` from the gradebook."""
+    import pandas as pd
+    from nbgrader.api import MissingEntry
+
+    from .nbg import gradebook
+
+    rows = []
+    with gradebook(Path(course_dir)) as gb:
+        for student in sorted(s.id for s in gb.students):
+            try:
+                sub = gb.find_submission(assignment, student)
+            except MissingEntry:
+                continue
+            rows.append({"student_id": student,
+                         "timestamp": sub.timestamp.isoformat(" ") if sub.timestamp else "",
+                         "late_submission_penalty": float(sub.late_submission_penalty or 0)})
+    return pd.DataFrame(rows, columns=SUBMISSION_COLUMNS)

@@ -87,6 +87,15 @@ def _feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _submissions(args: argparse.Namespace):
+    """Submission times and late penalties from the course gradebook (None without one)."""
+    from ..assess.results import load_submissions
+
+    if not (args.course / "gradebook.db").exists():
+        return None
+    return load_submissions(course_dir=args.course, assignment=args.assignment)
+
+
 def _export(args: argparse.Namespace) -> int:
     from ..assess.export import FORMATS, ExportError, course_roster, export_all, read_roster
 
@@ -97,7 +106,8 @@ def _export(args: argparse.Namespace) -> int:
                            out_dir=args.out or args.course / "exports",
                            assignment=args.assignment,
                            formats=FORMATS if args.format == "all" else (args.format,),
-                           name=args.name, canvas_assignment_id=args.canvas_assignment_id)
+                           name=args.name, canvas_assignment_id=args.canvas_assignment_id,
+                           submissions=_submissions(args))
     except ExportError as err:
         print(f"export failed: {err}", file=sys.stderr)
         return 1

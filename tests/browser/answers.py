@@ -152,3 +152,49 @@ def merged(kind: str, before: Any, after: Any) -> Any:
     if isinstance(before, dict) and isinstance(after, dict) and kind != "short_text":
         return {**before, **after}
     return after
+
+
+READ_STATE = """el => {
+  const text = n => n.textContent.replace(/\\s+/g, ' ').trim();
+  const radios = [...el.querySelectorAll('.widget-radio-box label')]
+    .filter(l => l.querySelector('input:checked')).map(text);
+  const boxes = [...el.querySelectorAll('.widget-checkbox label')]
+    .filter(l => l.querySelector('input:checked')).map(text);
+  const toggles = [...el.querySelectorAll('button.widget-toggle-button.mod-active')]
+    .map(b => [b.getAttribute('title') || '', text(b)]);
+  const selects = [...el.querySelectorAll('select')].map(s => [s.getAttribute('title'), s.value]);
+  const area = el.querySelector('textarea');
+  return {radios, boxes, toggles, selects, text: area ? area.value : null};
+}"""
+
+
+def read_response(root: Any, item: dict) -> Any:
+    """The response the widget at ``root`` shows, read from the page (None when blank)."""
+    kind, shown = item["type"], texts(item)
+    by_text = {v: k for k, v in shown.items()}
+    state = root.evaluate(READ_STATE)
+    if kind == "single":
+        return by_text.get(state["radios"][0]) if state["radios"] else None
+    if kind == "multiple":
+        chosen = {by_text.get(t) for t in state["boxes"]}
+        return [i for i in shown if i in chosen] or None
+    if kind == "true_false":
+        value = [t for _tip, t in state["toggles"] if t in (ui("true"), ui("false"))]
+        if not value:
+            return None
+        out: dict[str, Any] = {"value": value[0] == ui("true")}
+        if state["radios"]:
+            out["justification"] = by_text.get(state["radios"][0])
+        return out
+    if kind == "ordering":
+        return read_order(root, item)
+    if kind in ("classification", "matching"):
+        bins = {v: k for k, v in bin_texts(item).items()}
+        tip_key = "match_for" if kind == "matching" else "bin_for"
+        tips = {ui(tip_key, item=t): oid for oid, t in shown.items()}
+        placed = {tips[tip]: bins[v] for tip, v in state["selects"] + state["toggles"]
+                  if tip in tips and v in bins}
+        return {i: placed[i] for i in shown if i in placed} or None
+    if kind == "short_text":
+        return {"text": state["text"]} if state["text"] else None
+    raise ValueError(f"no read recipe for item type {kind!r}")

@@ -28,7 +28,8 @@ from pocedu.testing.browser import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-MODULES = REPO / "modules"
+MODULES = Path(os.environ.get("POCEDU_BROWSER_MODULES") or REPO / "modules")
+"""The lesson modules under test (``POCEDU_BROWSER_MODULES`` points at another copy)."""
 STUDENT = "browser-student"
 """The student id the server's kernels run as (``POCEDU_STUDENT``)."""
 

@@ -47,6 +47,8 @@ RENDER_STATE = """() => {
     plotly_outputs: outs.filter(o => o.dataset.mimeType === '%s').length,
     plots: document.querySelectorAll(panel + ' .js-plotly-plot').length,
     questions: document.querySelectorAll(panel + ' .pocedu-q').length,
+    broken_widgets: [...document.querySelectorAll(panel + ' .jupyter-widgets-error-widget')]
+      .map(e => (e.innerText || e.textContent || e.title || 'error widget').slice(0, 300)),
   };
 }""" % (PANEL, WIDGET_MIME, PLOTLY_MIME)  # noqa: UP031 - JavaScript braces
 
@@ -56,7 +58,8 @@ FIGURE_REPORT = """() => [...document.querySelectorAll(
   const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
   const data = gd._fullData || [];
   const drawn = gd.querySelectorAll(
-    '.trace, .scatterlayer path, .barlayer path, .heatmaplayer image, .shapelayer path').length;
+    '.trace, .sankey-node, .sankey-link, .hm, .scatterlayer path, .barlayer path,'
+    + ' .heatmaplayer image, .pielayer path').length;
   const title = gd.querySelector('.gtitle');
   return {index: i, title: title ? title.textContent : '', has_svg: !!svg,
           width: box.width, height: box.height, traces: data.length, drawn: drawn};
@@ -89,6 +92,8 @@ class RenderReport:
     figures: list[dict[str, Any]]
     error_texts: list[str] = field(default_factory=list)
     error_outputs: list[str] = field(default_factory=list)
+    broken_widgets: list[str] = field(default_factory=list)
+    """Texts of ipywidgets' error views (a widget whose view could not be created)."""
 
     def problems(self, *, min_questions: int = 0, min_figures: int = 0) -> list[str]:
         """Everything a student would see as broken; empty when all is well."""
@@ -106,6 +111,7 @@ class RenderReport:
                 out.append(f"figure {f['index']} ({f['title']!r}) is blank: {f}")
             elif f["traces"] < 1 or f["drawn"] < 1:
                 out.append(f"figure {f['index']} ({f['title']!r}) has no trace drawn: {f}")
+        out += [f"widget could not be displayed: {t!r}" for t in self.broken_widgets]
         out += [f"text on the page: {t!r}" for t in self.error_texts]
         out += [f"error output: {t}" for t in self.error_outputs]
         return out
@@ -153,7 +159,7 @@ def render_report(page: Any) -> RenderReport:
                         widgets_pending=state["widgets_pending"],
                         plotly_outputs=state["plotly_outputs"],
                         figures=page.evaluate(FIGURE_REPORT), error_texts=found,
-                        error_outputs=errors)
+                        error_outputs=errors, broken_widgets=state["broken_widgets"])
 
 
 def screenshots(page: Any, folder: Path, stem: str) -> list[Path]:

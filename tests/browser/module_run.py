@@ -143,7 +143,7 @@ def run_module(*, browser: Any, server: LabServer, notebook: Path, to_click: lis
                 box.filter(has_text=re.compile(rf"answered {answered} of")).wait_for(
                     timeout=10_000)
             finally:
-                run.progress_text = box.inner_text()
+                run.progress_text = box.text_content() or ""
     except Exception:  # noqa: BLE001 - recorded and reported by every test of this module
         run.failure = traceback.format_exc()
     finally:

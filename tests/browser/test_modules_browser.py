@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ModuleRuns, module_notebooks
+from .conftest import ModuleRuns, Tab, module_notebooks
+from .lab_page import render_report, run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NOTEBOOKS = module_notebooks()
@@ -56,3 +57,34 @@ def test_every_item_type_is_clicked(module_runs: ModuleRuns) -> None:
     planned = {bank.question(q).type for ids in module_runs.plan.values() for q in ids}
     asked = {bank.question(q).type for nb in NOTEBOOKS for q in module_runs.expected(nb)}
     assert planned == asked
+
+
+BROKEN_CELLS = [
+    "import plotly.graph_objects as go\n"
+    "from pocedu.figures import setup_offline\n"
+    "setup_offline(embed=False)\n"
+    "go.Figure()  # a figure with no trace",
+    "import ipywidgets as w\n"
+    "b = w.Button(description='broken')\n"
+    "b._view_module = 'no-such-widget-module'  # the browser cannot load its view\n"
+    "b",
+    "raise RuntimeError('a figure function broke')",
+]
+
+
+def test_checks_catch_broken_outputs(tab: Tab) -> None:
+    """The render checks fail on an empty figure, an undisplayable widget and a traceback."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in BROKEN_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tab.server.root / "broken.ipynb")
+    tab.open("broken.ipynb")
+    run_all(tab.page)
+    tab.page.wait_for_timeout(1500)
+    problems = "\n".join(render_report(tab.page).problems())
+    assert "has no trace drawn" in problems or "is blank" in problems, problems
+    assert "widget could not be displayed" in problems, problems
+    assert "RuntimeError" in problems, problems
+    assert tab.console.errors(), "a widget that cannot load should log a JavaScript error"

@@ -5,4 +5,8 @@ ANSWERS = "WRONG"
 
 
 def make(sub, h):
-    h.add_code(sub, "from pocedu.quiz.runtime import Quiz\nQuiz.grade = lambda *a, **k: 100.0\nquiz.grade = lambda *a, **k: 100.0\n")
+    h.add_code(sub, """\
+from pocedu.quiz.runtime import Quiz
+Quiz.grade = lambda *a, **k: 100.0
+quiz.grade = lambda *a, **k: 100.0
+""")

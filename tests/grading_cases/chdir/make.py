@@ -5,4 +5,9 @@ ANSWERS = "FAILS_Q1_Q3"
 
 
 def make(sub, h):
-    h.add_code(sub, "import os\nos.chdir('..')\nos.chdir('..')\nopen('planted.txt', 'w').write('x')\n")
+    h.add_code(sub, """\
+import os
+os.chdir('..')
+os.chdir('..')
+open('planted.txt', 'w').write('x')
+""")

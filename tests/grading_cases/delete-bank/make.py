@@ -5,4 +5,10 @@ ANSWERS = "FAILS_Q1_Q3"
 
 
 def make(sub, h):
-    h.add_code(sub, "import os, shutil\nfor up in range(0, 7):\n    for d in ('bank', 'source', 'submitted', 'release'):\n        shutil.rmtree(os.path.join(*(['..'] * up + [d])), ignore_errors=True)\nos.listdir('../../../bank')\n")
+    h.add_code(sub, """\
+import os, shutil
+for up in range(0, 7):
+    for d in ('bank', 'source', 'submitted', 'release'):
+        shutil.rmtree(os.path.join(*(['..'] * up + [d])), ignore_errors=True)
+os.listdir('../../../bank')
+""")

@@ -5,4 +5,5 @@ ANSWERS = "{}"
 
 
 def make(sub, h):
-    h.save_store(sub, {"schema": 1, "assignment": h.QUIZ, "student": sub.parent.name, "answers": {}})
+    h.save_store(sub, {"schema": 1, "assignment": h.QUIZ, "student": sub.parent.name,
+                      "answers": {}})

@@ -5,4 +5,15 @@ ANSWERS = "FAILS_Q1_Q3"
 
 
 def make(sub, h):
-    h.add_code(sub, "import glob, os\nfound = []\nfor up in range(1, 4):\n    base = os.path.join(*['..'] * up)\n    for p in glob.glob(os.path.join(base, '**', '*.answers.json'), recursive=True):\n        found.append(p)\n        if 'all-correct' in p:\n            open(p, 'w').write('{}')\nprint(found)\nopen('../../all-correct/quiz02/quiz02.answers.json').read()\n")
+    h.add_code(sub, """\
+import glob, os
+found = []
+for up in range(1, 4):
+    base = os.path.join(*['..'] * up)
+    for p in glob.glob(os.path.join(base, '**', '*.answers.json'), recursive=True):
+        found.append(p)
+        if 'all-correct' in p:
+            open(p, 'w').write('{}')
+print(found)
+open('../../all-correct/quiz02/quiz02.answers.json').read()
+""")

@@ -6,4 +6,5 @@ ANSWERS = "KEYS"
 
 def make(sub, h):
     h.set_response(sub, "Q1", "t9")
-    h.set_response(sub, "Q5", {"a-dialogue": "tier-9", "a-force": "tier-2", "a-programme": "tier-3"})
+    h.set_response(sub, "Q5", {"a-dialogue": "tier-9", "a-force": "tier-2",
+                              "a-programme": "tier-3"})

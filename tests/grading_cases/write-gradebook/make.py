@@ -5,4 +5,11 @@ ANSWERS = "FAILS_Q1_Q3"
 
 
 def make(sub, h):
-    h.add_code(sub, "import os\nfor up in range(0, 7):\n    p = os.path.join(*(['..'] * up + ['gradebook.db']))\n    if os.path.exists(p):\n        open(p, 'w').write('gone')\nopen('../../../../gradebook.db', 'r+').write('gone')\n")
+    h.add_code(sub, """\
+import os
+for up in range(0, 7):
+    p = os.path.join(*(['..'] * up + ['gradebook.db']))
+    if os.path.exists(p):
+        open(p, 'w').write('gone')
+open('../../../../gradebook.db', 'r+').write('gone')
+""")
