@@ -34,10 +34,12 @@ class HtmlExport:
 
 
 def export_html(notebook: Any, dest: Path) -> HtmlExport:
-    """Export an executed notebook (widget state included) with nbconvert's HTML exporter."""
-    from nbconvert import HTMLExporter
+    """Export an executed notebook as ``pocedu html`` does (``pocedu.offline_html``)."""
+    import copy
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
+    from pocedu.offline_html import replace_widgets, strip_network, to_html
+
+    body = strip_network(to_html(replace_widgets(copy.deepcopy(notebook))))
     dest = Path(dest)
     dest.write_text(body, encoding="utf-8")
     external = sorted({url for pattern in EXTERNAL for url in pattern.findall(body)})

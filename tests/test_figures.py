@@ -387,3 +387,12 @@ def test_packaged_content_is_the_default() -> None:
     except ContentError as err:  # the bank is being written by other helpers right now
         pytest.skip(f"packaged content does not load yet: {err.problems[0]}")
     assert figures.alt_text(figures.escalation_ladder())
+
+
+def test_timeline_labels_in_a_lane_are_staggered(drawn: dict) -> None:
+    fig = drawn["policy_timeline"]
+    lanes: dict[str, list[float]] = {}
+    for a in fig.layout.annotations:
+        if a.yshift is not None:
+            lanes.setdefault(str(a.y), []).append(a.yshift)
+    assert lanes and all(len(set(s)) == len(s) for s in lanes.values() if len(s) <= 4)

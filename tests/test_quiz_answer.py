@@ -98,3 +98,34 @@ def test_items_file_has_no_keys(quiz: Quiz) -> None:
     assert all("key" not in item and "explanation" not in item for item in data["items"])
     order_item = quiz.item("Q4")
     assert [o["id"] for o in order_item["options"]] != KEYS["Q4"]
+
+
+def test_progress_is_an_object_with_plain_fields(quiz: Quiz) -> None:
+    quiz.on_answer("Q2")(["a"])
+    got = quiz.progress()
+    assert (got.answered, got.total) == (1, len(quiz.items))
+    assert "Q2" not in got.missing and "Q1" in got.missing
+    assert repr(got).startswith(f"1 of {len(quiz.items)} questions answered")
+    assert f"<b>1 of {len(quiz.items)}</b>" in got._repr_html_()
+
+
+def test_clearing_an_answer_deletes_it(quiz: Quiz) -> None:
+    item_id = quiz.item("Q2")["id"]
+    quiz.on_answer("Q2")(["a"])
+    quiz.on_answer("Q2")(None)
+    data = json.loads(quiz.store.path.read_text())
+    assert item_id not in data["answers"]
+    assert quiz.progress().answered == 0
+    quiz.on_answer("Q2")(None)  # clearing twice is harmless
+
+
+def test_a_stored_none_does_not_count_as_answered(quiz: Quiz) -> None:
+    quiz.store.save(quiz.item("Q1")["id"], None)  # written by an older runtime
+    assert quiz.progress().answered == 0
+
+
+def test_opening_a_quiz_outside_a_kernel_prints_nothing(
+        tmp_path: Path, quiz: Quiz, capsys: pytest.CaptureFixture) -> None:
+    Quiz("quiz02")
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""

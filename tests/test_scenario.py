@@ -251,3 +251,20 @@ def test_cli_validate_walk_and_facilitate(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: 1\nid: x\n", encoding="utf-8")
     assert main(["scenario", "validate", str(bad)]) == 1
+
+
+def test_map_legend_is_capitalised_and_shapes_differ() -> None:
+    from pocedu.scenario.plots import SITE_STYLE, map_figure
+
+    names = [t.name for t in map_figure(days=(-14, 0)).data if t.name]
+    assert {"UN premises", "IDP site", "Village", "Town"} <= set(names)
+    assert SITE_STYLE["village"][0] != SITE_STYLE["town"][0]
+
+
+def test_map_spreads_sites_that_sit_on_top_of_each_other() -> None:
+    from pocedu.scenario.plots import MIN_GAP, _spread
+
+    out = _spread([(48.0, 42.0), (48.0, 42.0), (49.0, 41.0)])
+    for i, (x, y) in enumerate(out):
+        for px, py in out[:i]:
+            assert ((x - px) ** 2 + (y - py) ** 2) ** 0.5 >= MIN_GAP - 1e-9

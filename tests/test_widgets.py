@@ -256,7 +256,10 @@ def test_practice_wrong_answer_then_retry(kind: str) -> None:
         assert "Self-assessed: 0 of 3 points" in text
     else:
         assert text.startswith("\u2718 Not quite.")
-        assert "Look again at:" in text
+        if kind == "multiple":  # wrong choices and missed right ones are listed apart
+            assert "You chose, but it is wrong:" in text and "Look again at:" not in text
+        else:
+            assert "Look again at:" in text
         for o in q.options:  # per-option feedback of every option marked wrong
             if o.feedback and o.id in w.feedback["wrong"]:
                 assert f"{o.text.en}: {o.feedback.en}" in text
@@ -553,3 +556,34 @@ def test_every_packaged_item_works_in_both_modes() -> None:
         calls: list[Any] = []
         qw = build(public_item(q), mode="quiz", initial=right, on_answer=calls.append)
         assert qw.response == right and calls == [], q.id
+
+
+def test_ask_heads_items_question_n_and_keeps_the_id_muted() -> None:
+    ids = list(BANK.questions)[:2]
+    widgets = ask(ids, bank=BANK)
+    head = widgets[1].widget.children[0].value
+    assert "Question 2" in head
+    assert f'class="pocedu-label pocedu-id" title="Item id (for instructors): {ids[1]}"' in head
+
+
+def test_quiz_label_is_the_heading() -> None:
+    w = build(public_item(BANK.by_type("single"), label="Q3"), mode="quiz")
+    assert '<span class="pocedu-qnum pocedu-label">Q3</span>' in w.widget.children[0].value
+
+
+def test_multiple_feedback_separates_wrong_choices_from_missed_options() -> None:
+    q = BANK.by_type("multiple")
+    w = practice(q)
+    w.set_response(["c"])
+    w.check()
+    text = w.feedback_text
+    chose, missed = text.split("You missed (also right):")
+    assert "You chose, but it is wrong:\n- \u2718 Deterrence" in chose
+    assert "\u2718" not in missed and "\u25cb Prevention" in missed
+
+
+def test_ordering_buttons_keep_their_width() -> None:
+    q = BANK.by_type("ordering")
+    w = practice(q)
+    for b in [*w._up.values(), *w._down.values()]:
+        assert b.layout.min_width and b.layout.flex == "none"

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-GROUPS = ("content", "lab", "course", "results", "demo", "scenario")
+GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,8 @@ ORIGINS: dict[str, dict[str, str]] = {
     "police2017": {"name": "Police POC Guidelines 2017 (D.6, D.7)",
                    "color": OKABE_ITO["orange"], "symbol": "diamond"},
 }
+ORIGIN_GLYPH = {"poc2015": "\u25cf", "police2017": "\u25c6"}
+"""Text twins of the marker shapes, used in the per-cell counts."""
 
 
 def cells_of(activity: Any) -> list[tuple[str, str]]:
@@ -68,9 +70,21 @@ def _cell_points(n: int, col: int, row: int) -> list[tuple[float, float]]:
     for i in range(n):
         r, c = divmod(i, per_row)
         x = col - 0.4 + 0.8 * (c + 0.5) / per_row
-        y = row + 0.3 - 0.72 * (r + 0.5) / max(lines, 1)
+        y = row + 0.42 - 0.68 * (r + 0.5) / max(lines, 1)  # the cell's foot holds its count
         out.append((x, y))
     return out
+
+
+def _count_note(group: list[Any]) -> str:
+    """Two short lines for the foot of a cell: the total, then the count per source document.
+
+    The per-source counts carry the legend's marker shape (circle, diamond) so that they fit
+    a column at notebook width and do not rely on colour alone.
+    """
+    n15 = sum(a.origin == "poc2015" for a in group)
+    parts = [f"{n} <span style='color:{ORIGINS[o]['color']}'>{ORIGIN_GLYPH[o]}</span>"
+             for o, n in (("poc2015", n15), ("police2017", len(group) - n15))]
+    return f"n = {len(group)}<br>" + "  ".join(parts)
 
 
 def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = None) -> go.Figure:
@@ -118,9 +132,8 @@ def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = N
                 f"Phase(s): {esc(', '.join(a.phases) or 'not phase-specific')}<br>"
                 f"Source: {sources(a.source)}<br><i>{esc(a.id)}</i>"
             )
-        n15 = sum(a.origin == "poc2015" for a in group)
-        fig.add_annotation(x=col_at[pid], y=row_at[tid] - 0.44, showarrow=False,
-                           text=f"n = {len(group)} ({n15} Policy, {len(group) - n15} Police)",
+        fig.add_annotation(x=col_at[pid], y=row_at[tid] - 0.48, showarrow=False,
+                           yanchor="bottom", text=_count_note(group),
                            font={"size": 14, "color": OKABE_ITO["black"]})
     for origin, style in ORIGINS.items():
         p = points[origin]
@@ -147,7 +160,8 @@ def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = N
            f"how many activities it holds. Neither tiers nor phases are a sequence.")
     finish(fig, title=f"Activities by tier and phase{esc(scope)}",
            subtitle="Sources: POC Policy 2015 paras 30-33 (E.2, E.3); "
-           "Police POC Guidelines 2017 D.6, D.7. Hover over a marker for the activity.",
+           "Police POC Guidelines 2017 D.6, D.7.<br>Hover over a marker for the activity; "
+           "under each cell: n = activities (\u25cf Policy, \u25c6 Police).",
            x_title="Phase (phases are not necessarily a sequence)",
            y_title="Tier (no hierarchy)", alt=alt, height=260 * len(rows) + 200)
     fig.update_layout(legend={"orientation": "h", "y": -0.04, "x": 0, "yanchor": "top"},

@@ -27,7 +27,7 @@ class Node:
 
 GATE = "gate-consent"
 NODES: tuple[Node, ...] = (
-    Node("police", "UN police<br>(patrols, screening, reports)", 0, OKABE_ITO["blue"],
+    Node("police", "UN police<br>(patrols,<br>screening,<br>reports)", 0, OKABE_ITO["blue"],
          "Police learn of violations through patrolling, outreach and engagement, and share "
          "them; they contribute to these mechanisms but do not run them.",
          ("Police POC Guidelines 2017 Tier I box", "Police POC Guidelines 2017 para 59")),
@@ -69,7 +69,13 @@ LINKS: tuple[tuple[str, str, str], ...] = (
     ("cp", "services", "Multi-sectoral referral pathway"),
 )
 COLUMN_X = (0.001, 0.27, 0.58, 0.999)
-COLUMN_TITLES = ("Who learns of it", "Gate", "Who takes it forward", "Where it goes")
+COLUMN_TITLES = ("Who learns of it", "GATE:<br>informed consent<br>and confidentiality",
+                 "Who takes it forward", "Where it goes")
+"""Column headings; the gate's name is its heading so that no text lies over the flows."""
+
+
+def _plain(label: str) -> str:
+    return label.replace("<br>", " ")
 
 
 def _mechanism(content: Any, acronym: str | None) -> Any:
@@ -91,7 +97,7 @@ def reporting_pathways(*, content: Any = None) -> go.Figure:
             hover.append(f"<b>{esc(mech.name.en)}</b><br>Led by: {esc(mech.led_by.en)}<br>"
                          f"{wrap(mech.text.en, 60)}<br>Source: {sources(mech.source)}")
         else:
-            hover.append(f"<b>{n.label}</b><br>{wrap(n.text, 60)}<br>"
+            hover.append(f"<b>{_plain(n.label)}</b><br>{wrap(n.text, 60)}<br>"
                          f"Source: {sources(list(n.source))}")
     counts = {n.id: 0 for n in NODES}
     for _, dst, _ in LINKS:
@@ -104,7 +110,8 @@ def reporting_pathways(*, content: Any = None) -> go.Figure:
     fig = go.Figure(go.Sankey(
         arrangement="fixed",
         node={
-            "label": [n.label for n in NODES], "color": [n.color for n in NODES],
+            "label": ["" if n.id == GATE else n.label for n in NODES],
+            "color": [n.color for n in NODES],
             "x": [COLUMN_X[n.column] for n in NODES], "y": [ys[n.id] for n in NODES],
             "pad": 30, "thickness": 28, "line": {"color": OKABE_ITO["black"], "width": 1},
             "customdata": [[n.id, n.acronym or ""] for n in NODES],
@@ -114,16 +121,20 @@ def reporting_pathways(*, content: Any = None) -> go.Figure:
             "source": [index[s] for s, _, _ in LINKS], "target": [index[t] for _, t, _ in LINKS],
             "value": [1] * len(LINKS), "label": [lab for _, _, lab in LINKS],
             "color": ["rgba(153,153,153,0.35)"] * len(LINKS),
-            "hovertemplate": "%{source.label} → %{target.label}<br>%{label}<extra></extra>",
+            "customdata": [[_plain(NODES[index[s]].label), _plain(NODES[index[t]].label)]
+                           for s, t, _ in LINKS],
+            "hovertemplate": "%{customdata[0]} → %{customdata[1]}<br>%{label}<extra></extra>",
         },
         textfont={"size": FONT_SIZE, "color": OKABE_ITO["black"]},
     ))
     # node hover needs a third customdata field; plotly sankey customdata is per node
     fig.data[0].node.customdata = [[n.id, n.acronym or "", h] for n, h in zip(NODES, hover,
                                                                              strict=True)]
-    for x, title in zip(COLUMN_X, COLUMN_TITLES, strict=True):
-        fig.add_annotation(x=min(max(x, 0.06), 0.94), y=1.06, xref="paper", yref="paper",
-                           text=f"<b>{title}</b>", showarrow=False, font={"size": 16})
+    anchors = ("left", "center", "center", "right")
+    for x, title, anchor in zip(COLUMN_X, COLUMN_TITLES, anchors, strict=True):
+        fig.add_annotation(x=x, y=1.04, xref="paper", yref="paper", xanchor=anchor,
+                           yanchor="bottom", text=f"<b>{title}</b>", showarrow=False,
+                           font={"size": 16})
     alt = ("Flow diagram. UN police pass information about survivors, victims and witnesses "
            "through a gate of informed consent and confidentiality. From the gate: to Women "
            "Protection Advisers, who lead MARA on conflict-related sexual violence; to Child "
@@ -131,8 +142,8 @@ def reporting_pathways(*, content: Any = None) -> go.Figure:
            "for referral, to the GBV Sub-Cluster (UNFPA) and the Child Protection Sub-Cluster "
            "(UNICEF), which connect to medical, psychosocial and legal services.")
     finish(fig, title="Reporting and referral: consent comes first",
-           subtitle="Hover over a box for who leads it. Sources: Police POC Guidelines 2017 "
-           "Tier I box, paras 59, 65; POC Policy 2015 para 42",
+           subtitle="Hover over a box for who leads it.<br>Sources: Police POC Guidelines "
+           "2017 Tier I box, paras 59, 65; POC Policy 2015 para 42",
            x_title="", y_title="", alt=alt, height=600, legend=False)
-    fig.update_layout(margin={"t": 150, "l": 30, "r": 30})
+    fig.update_layout(margin={"t": 190, "l": 30, "r": 30})
     return fig

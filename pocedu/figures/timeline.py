@@ -60,23 +60,45 @@ def milestones(content: Any) -> list[Milestone]:
     return sorted([*MILESTONES, *docs], key=lambda m: (m.year, m.id))
 
 
+LABEL_SHIFTS = (34, -34, 64, -64)
+"""Vertical offsets (px, up is positive) that successive labels in a lane cycle through."""
+
+
+def _label(m: Milestone) -> str:
+    year = "" if str(m.year) in m.label else f" ({m.year})"
+    return f"<b>{esc(m.label)}</b>{year}"
+
+
+def _add_labels(fig: go.Figure, group: list[Milestone], lane: str, *,
+                span: tuple[int, int]) -> None:
+    """Label each milestone of a lane, staggered so that close labels do not overlap.
+
+    Labels near either edge start (or end) at their marker so that none is cut off.
+    """
+    for k, m in enumerate(group):
+        anchor = ("left" if m.year <= span[0] + 2 else "right" if m.year >= span[1] - 2
+                  else "center")
+        fig.add_annotation(x=m.year, y=lane, text=_label(m), showarrow=False,
+                           yshift=LABEL_SHIFTS[k % len(LABEL_SHIFTS)],
+                           xanchor=anchor, xshift={"left": -12, "right": 12}.get(anchor, 0),
+                           font={"size": 15},
+                           bgcolor="rgba(255,255,255,0.85)")
+
+
 def policy_timeline(*, content: Any = None) -> go.Figure:
     """POC milestones (resolutions, earlier guidance, the source documents) on a time axis."""
     ensure_offline()
     content = resolve(content)
     items = milestones(content)
     lanes = list(KINDS)
+    years = [m.year for m in items]
     fig = go.Figure()
     for kind in lanes:
         group = [m for m in items if m.kind == kind]
-        ys, labels, positions = [], [], []
-        for k, m in enumerate(group):  # alternate labels above and below the line
-            ys.append(KINDS[kind]["name"])
-            labels.append(f"<b>{esc(m.label)}</b> ({m.year})")
-            positions.append("top center" if k % 2 == 0 else "bottom center")
+        lane = KINDS[kind]["name"]
         fig.add_trace(go.Scatter(
-            x=[m.year for m in group], y=ys, mode="markers+text", name=KINDS[kind]["name"],
-            text=labels, textposition=positions, textfont={"size": 15}, cliponaxis=False,
+            x=[m.year for m in group], y=[lane] * len(group), mode="markers", name=lane,
+            text=[_label(m) for m in group], cliponaxis=False,
             customdata=[[m.id, m.year] for m in group],
             hovertext=[f"<b>{esc(m.label)}, {m.year}</b><br>{wrap(m.text, 60)}<br>"
                        f"Source: {sources(list(m.source))}" for m in group],
@@ -84,13 +106,14 @@ def policy_timeline(*, content: Any = None) -> go.Figure:
             marker={"size": 20, "color": KINDS[kind]["color"], "symbol": KINDS[kind]["symbol"],
                     "line": {"color": OKABE_ITO["black"], "width": 1}},
         ))
-    years = [m.year for m in items]
-    fig.update_xaxes(range=[min(years) - 3, max(years) + 4], dtick=2, showgrid=True)
-    fig.update_yaxes(categoryorder="array", range=[-0.7, 2.6],
-                     categoryarray=[KINDS[k]["name"] for k in lanes[::-1]])
+        _add_labels(fig, group, lane, span=(min(years), max(years)))
+    fig.update_xaxes(range=[min(years) - 2, max(years) + 2], dtick=4, showgrid=True)
+    fig.update_yaxes(categoryorder="array", range=[-0.8, 2.8], showticklabels=False,
+                     categoryarray=[KINDS[k]["name"] for k in lanes[::-1]], showgrid=False)
     alt = "Timeline of POC milestones: " + "; ".join(f"{m.year} {m.label}" for m in items) + "."
     finish(fig, title="Protection of civilians in UN peacekeeping: key milestones",
            subtitle="Hover for details. Sources: POC Policy 2015 paras 4-9; documents.yaml",
-           x_title="Year", y_title="Kind of milestone", alt=alt, height=520)
-    fig.update_layout(legend={"orientation": "h", "y": -0.2, "x": 0})
+           x_title="Year", y_title="Kind (see legend)", alt=alt, height=560)
+    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0,
+                              "title": {"text": "Kind of milestone: "}})
     return fig

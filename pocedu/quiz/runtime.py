@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import getpass
+import html
 import os
+import sys
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_json_atomic
 from .items import QuizError, load_items
 from .render import PlainQuestion
 from .responses import AnswerError, parse_answer
@@ -27,6 +31,49 @@ def student_id() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+@dataclass(frozen=True)
+class QuizProgress:
+    """How many questions of a quiz have a saved answer."""
+
+    answered: int
+    """Questions with a saved (non-empty) answer."""
+    total: int
+    """Questions in the quiz."""
+    missing: tuple[str, ...] = ()
+    """Labels ('Q3') of the questions still unanswered, in quiz order."""
+
+    def __str__(self) -> str:
+        text = f"{self.answered} of {self.total} questions answered"
+        if self.missing:
+            text += f"; still to answer: {', '.join(self.missing)}"
+        return text + "."
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        rest = (f"<br>Still to answer: {html.escape(', '.join(self.missing))}"
+                if self.missing else "<br>\u2713 Every question has an answer.")
+        return (f'<div class="pocedu-quiz-progress" role="status" style="font-size:17px;'
+                f'border-left:6px solid #555;padding:6px 12px"><b>{self.answered} of '
+                f'{self.total}</b> questions answered{rest}</div>')
+
+
+def _show_styles() -> None:
+    """Show the lesson styles once in a live kernel (silent elsewhere and when autograding)."""
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.display import HTML, display
+
+    from ..widgets.style import style_tag
+
+    display(HTML(style_tag()))
 
 
 class Quiz:
@@ -48,6 +95,7 @@ class Quiz:
         if self.store.notice:
             print(self.store.notice)
         _current = self
+        _show_styles()
 
     def item(self, label: str) -> dict[str, Any]:
         """The public item for a label ('Q3', any case) or an item id."""
@@ -65,13 +113,25 @@ class Quiz:
                              item_id=item["id"])
 
     def on_answer(self, label: str) -> Callable[[Any], None]:
-        """The callback a widget calls with a response (option ids): saves it at once."""
+        """The callback a widget calls with a response (option ids): saves it at once.
+
+        ``None`` (the student cleared the answer) deletes the saved answer.
+        """
         item_id = self.item(label)["id"]
 
         def persist(response: Any) -> None:
-            self.store.save(item_id, response)
+            if response is None:
+                self._clear(item_id)
+            else:
+                self.store.save(item_id, response)
 
         return persist
+
+    def _clear(self, item_id: str) -> None:
+        """Delete the saved answer to ``item_id`` (atomically; other answers are kept)."""
+        data = self.store.read()
+        if data["answers"].pop(item_id, None) is not None:
+            write_json_atomic(self.store.path, data)
 
     def ask(self, label: str) -> Any:
         """Show one question, with the student's saved answer and shuffled options."""
@@ -86,7 +146,8 @@ class Quiz:
                            on_answer=self.on_answer(label))
         except (ImportError, AttributeError, TypeError, NotImplementedError):
             return PlainQuestion(item, order, saved)
-        print(f'Keyboard: answer("{item["label"]}", "B"); letters follow the order shown.')
+        print(f'Keyboard: answer("{item["label"]}", "B") picks the 2nd option shown '
+              "(A = 1st, B = 2nd, C = 3rd...).")
         return widget
 
     def answer(self, label: str, value: Any) -> None:
@@ -101,10 +162,13 @@ class Quiz:
         shown = PlainQuestion(item, self.order(label)).describe(response)
         print(f"{item['label']}: saved ({shown}).")
 
-    def progress(self) -> str:
-        """How many questions have a saved answer."""
-        done = sum(1 for i in self.items if i in self.store.answers())
-        return f"{done} of {len(self.items)} questions answered"
+    def progress(self) -> QuizProgress:
+        """How many questions have a saved answer (a cleared answer does not count)."""
+        saved = self.store.answers()
+        missing = tuple(item["label"] for i, item in self.items.items()
+                        if saved.get(i) is None)
+        return QuizProgress(answered=len(self.items) - len(missing), total=len(self.items),
+                            missing=missing)
 
     def grade(self, label: str, *, key: Any, points: float | None = None) -> float:
         """Points earned on one item (called by hidden tests; never prints or warns)."""

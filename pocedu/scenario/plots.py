@@ -23,12 +23,36 @@ SITE_STYLE: dict[str, tuple[str, str]] = {  # kind -> (symbol, colour)
     "un-premises": ("square", OKABE_ITO["blue"]),
     "idp-site": ("triangle-up", OKABE_ITO["orange"]),
     "village": ("circle", OKABE_ITO["green"]),
-    "town": ("circle", OKABE_ITO["green"]),
+    "town": ("hexagon", OKABE_ITO["sky_blue"]),
     "market": ("diamond", OKABE_ITO["purple"]),
     "police-post": ("cross", OKABE_ITO["black"]),
     "base": ("x", OKABE_ITO["vermillion"]),
 }
+SITE_NAMES: dict[str, str] = {
+    "un-premises": "UN premises", "idp-site": "IDP site", "village": "Village", "town": "Town",
+    "market": "Market", "police-post": "Police post", "base": "Armed group base",
+}
+"""Legend and hover names of the site kinds."""
 LABELLED = ("un-premises", "idp-site", "base")
+BUBBLE_RISE = 5.0
+"""Incident circles sit this far north of the area centre, clear of its sites and its name."""
+MIN_GAP = 3.0
+"""Site markers closer than this (map units) to one placed earlier are moved apart."""
+
+
+def _spread(points: list[tuple[float, float]], *, gap: float = MIN_GAP
+            ) -> list[tuple[float, float]]:
+    """``points`` with any that lie within ``gap`` of an earlier one pushed away from it."""
+    placed: list[tuple[float, float]] = []
+    for x, y in points:
+        for px, py in placed:
+            dx, dy = x - px, y - py
+            dist = (dx * dx + dy * dy) ** 0.5
+            if dist < gap:
+                ux, uy = (dx / dist, dy / dist) if dist > 0 else (1.0, 0.0)
+                x, y = px + ux * gap, py + uy * gap
+        placed.append((x, y))
+    return placed
 GROUP_BY = {"area": "area", "type": "type", "perpetrator": "perpetrator"}
 
 
@@ -125,20 +149,24 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
     weeks = list(range(days[0] // 7, days[1] // 7 + 1))
     counts = part.groupby(["week", "area"]).size()
     fig = go.Figure()
+    all_sites = [s for a in sc.areas for s in a.sites]
+    where = dict(zip((id(s) for s in all_sites),
+                     _spread([(s.x, s.y) for s in all_sites]), strict=True))
     for kind, (symbol, colour) in SITE_STYLE.items():
-        sites = [s for a in sc.areas for s in a.sites if s.kind == kind]
+        sites = [s for s in all_sites if s.kind == kind]
         if not sites:
             continue
         labelled = kind in LABELLED
+        name = SITE_NAMES.get(kind, kind.replace("-", " ").capitalize())
         fig.add_trace(go.Scatter(
-            x=[s.x for s in sites], y=[s.y for s in sites],
+            x=[where[id(s)][0] for s in sites], y=[where[id(s)][1] for s in sites],
             mode="markers+text" if labelled else "markers",
-            name=kind.replace("-", " "), text=[esc(s.name) for s in sites],
+            name=name, text=[esc(s.name) for s in sites],
             textposition="top center" if kind == "base" else "middle right",
             textfont={"size": 14},
             marker={"symbol": symbol, "size": 16, "color": colour,
                     "line": {"color": "white", "width": 1}},
-            hovertemplate="%{text}" + f" ({esc(kind)})<extra></extra>"))
+            hovertemplate="%{text}" + f" ({esc(name)})<extra></extra>"))
     fig.add_trace(go.Scatter(
         x=[a.x for a in sc.areas], y=[a.y - 6 for a in sc.areas], mode="text",
         text=[f"<b>{esc(a.name)}</b><br>pop. {a.population:,}" for a in sc.areas],
@@ -146,7 +174,8 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
 
     def bubbles(week: int) -> dict[str, Any]:
         n = [int(counts.get((week, a.id), 0)) for a in sc.areas]
-        return {"x": [a.x for a in sc.areas], "y": [a.y for a in sc.areas], "text": n,
+        return {"x": [a.x for a in sc.areas], "y": [a.y + BUBBLE_RISE for a in sc.areas],
+                "text": n,
                 "marker": {"size": [8 + 4 * v ** 0.5 * 3 for v in n]},
                 "customdata": [a.name for a in sc.areas]}
 
@@ -154,7 +183,7 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
     first["marker"].update({"color": LIGHT["vermillion"], "opacity": 0.6,
                             "line": {"color": OKABE_ITO["vermillion"], "width": 2}})
     fig.add_trace(go.Scatter(
-        mode="markers+text", name="incidents this week", textposition="middle center",
+        mode="markers+text", name="Incidents this week", textposition="middle center",
         textfont={"size": 15, "color": OKABE_ITO["black"]},
         hovertemplate="%{customdata}: %{text} incidents<extra></extra>", **first))
     bubble_index = len(fig.data) - 1

@@ -11,6 +11,8 @@ from .text import h, pick, ui
 TOGGLE_MAX_BINS = 4
 """Up to this many short bins are shown as big toggle buttons, otherwise as a drop-down."""
 TOGGLE_MAX_LABEL = 28
+ORDER_BUTTON_WIDTH = "104px"
+"""Up/Down keep this width however long the item text is (the text wraps instead)."""
 
 
 def practice_order(item_id: str, ids: list[str]) -> list[str]:
@@ -49,9 +51,14 @@ class OrderingWidget(QuestionWidget):
                                    icon="arrow-down")
             self._up[i].on_click(lambda _b, i=i: self.move(i, -1))
             self._down[i].on_click(lambda _b, i=i: self.move(i, +1))
-            self._labels[i].layout.flex = "1 1 auto"
+            self._labels[i].layout.flex = "1 1 0%"
+            self._labels[i].layout.min_width = "0"
+            for b in (self._up[i], self._down[i]):  # never squeezed to "↑ …" by long text
+                b.layout.flex = "none"
+                b.layout.min_width = ORDER_BUTTON_WIDTH
             self._rows[i] = w.HBox([self._labels[i], self._up[i], self._down[i]],
                                    layout=w.Layout(align_items="center", width="auto"))
+            self._rows[i].add_class("pocedu-order-row")
         self._controls = w.VBox(layout=w.Layout(width="auto"))
         self._enabled = True
         self._relayout()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
 from .feedback import as_dict, invalid_feedback, render, render_invalid
-from .style import NEUTRAL
+from .style import MUTED, NEUTRAL
 from .text import h, pick, ui
 
 Mode = Literal["practice", "quiz"]
@@ -36,6 +36,24 @@ def html(value: str = "", *, css: str = "") -> Any:
     return out
 
 
+def heading_html(item: dict, *, lang: str = "en", number: int | None = None) -> str:
+    """The line above the prompt: "Question N" (or a quiz label such as "Q3") for students.
+
+    A practice item's internal id stays in the muted ``.pocedu-label`` (with a tooltip) for
+    instructors; a quiz label ("Q3") is itself the ``.pocedu-label`` and is shown in full.
+    """
+    item_id = str(item.get("id", ""))
+    label = pick(item.get("label") or item_id, lang)
+    if label != item_id:
+        return (f'<div class="pocedu-head"><span class="pocedu-qnum pocedu-label">{h(label)}'
+                '</span></div>')
+    title = ui("question_n", lang, n=number) if number is not None else ui("question", lang)
+    tip = ui("item_id_tip", lang, id=item_id)
+    return (f'<div class="pocedu-head"><span class="pocedu-qnum">{h(title)}</span> '
+            f'<span class="pocedu-label pocedu-id" title="{h(tip)}" style="color:{MUTED};'
+            f'font-size:12px;font-weight:400">{h(item_id)}</span></div>')
+
+
 class QuestionWidget:
     """One question rendered with ipywidgets; ``.widget`` is the root to display."""
 
@@ -47,7 +65,8 @@ class QuestionWidget:
     def __init__(self, item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
                  order: list[str] | None = None,
                  on_answer: Callable[[Any], None] | None = None,
-                 check: Callable[[Any], dict] | None = None) -> None:
+                 check: Callable[[Any], dict] | None = None,
+                 number: int | None = None) -> None:
         import ipywidgets as w
 
         if mode not in MODES:
@@ -69,9 +88,8 @@ class QuestionWidget:
         self._status_text = ""
         self._loading = True
         body = self._build()
-        label = pick(item.get("label") or item.get("id", ""), lang)
-        prompt = html(f'<div class="pocedu-label">{h(label)}</div>'
-                      f'<div class="pocedu-prompt">{h(pick(item.get("prompt"), lang))}</div>')
+        prompt = html(heading_html(item, lang=lang, number=number)
+                      + f'<div class="pocedu-prompt">{h(pick(item.get("prompt"), lang))}</div>')
         self._status = html(css="pocedu-status")
         self._feedback_box = html(css="pocedu-feedback")
         children = [prompt, body]
@@ -188,7 +206,8 @@ class QuestionWidget:
         return list(order)
 
     def _show(self, fb: dict) -> None:
-        self._feedback_box.value, self._feedback_text = render(fb, self.item, lang=self.lang)
+        self._feedback_box.value, self._feedback_text = render(fb, self.item, lang=self.lang,
+                                                               response=self.response)
 
     def _set_enabled(self, enabled: bool) -> None:
         for control in self._inputs():

@@ -19,13 +19,15 @@ WIDGETS: dict[str, type[QuestionWidget]] = {
 
 def build(item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
           order: list[str] | None = None, on_answer: Callable[[Any], None] | None = None,
-          check: Callable[[Any], dict] | None = None) -> QuestionWidget:
+          check: Callable[[Any], dict] | None = None,
+          number: int | None = None) -> QuestionWidget:
     """The widget for the public ``item`` (see ``pocedu.questions.public.public_item``).
 
     ``mode="quiz"`` calls ``on_answer(response)`` on every change and never shows correctness;
     ``mode="practice"`` shows a Check button that calls ``check(response)`` (a ``feedback_for``
     dict) and displays the feedback. ``initial`` is a stored response shown without calling
-    ``on_answer``; ``order`` is the display order of option ids.
+    ``on_answer``; ``order`` is the display order of option ids; ``number`` shows
+    "Question N" above a practice item (its id stays as a muted note for instructors).
     """
     if not isinstance(item, dict):
         raise TypeError(f"item must be a public item dict, not {type(item).__name__}")
@@ -35,4 +37,4 @@ def build(item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
     if kind not in WIDGETS:
         raise ValueError(f"no widget for item type {kind!r} (known: {', '.join(WIDGETS)})")
     return WIDGETS[kind](item, mode=mode, lang=lang, initial=initial, order=order,
-                         on_answer=on_answer, check=check)
+                         on_answer=on_answer, check=check, number=number)

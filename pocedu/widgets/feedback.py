@@ -13,6 +13,8 @@ from .text import h, pick, ui
 CHECK_MARK = "\u2714"
 CROSS = "\u2718"
 INFO = "\u2139"
+MISSED = "\u25cb"
+"""A neutral marker (white circle) for right options a student left out."""
 
 
 def option_texts(item: dict, lang: str) -> dict[str, str]:
@@ -45,8 +47,12 @@ def render_invalid(message: str) -> tuple[str, str]:
 
 
 def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, str] | None = None,
-           extra_html: str = "", extra_text: str = "") -> tuple[str, str]:
-    """HTML and plain text for a valid feedback dict ``fb`` on ``item``."""
+           extra_html: str = "", extra_text: str = "", response: Any = None) -> tuple[str, str]:
+    """HTML and plain text for a valid feedback dict ``fb`` on ``item``.
+
+    For multiple choice, ``response`` splits the options to revisit into wrong choices (✘)
+    and right options left out (a neutral ○); other types list them under "Look again at".
+    """
     icon, words, colour = heading or verdict(fb, lang)
     css = "pocedu-correct" if colour == CORRECT else "pocedu-wrong" if colour == WRONG else ""
     texts = option_texts(item, lang)
@@ -58,12 +64,21 @@ def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, s
     if message and not fb.get("correct"):
         lines.append(message)
         html.append(f"<div>{h(message)}</div>")
-    notes = _option_notes(fb, texts)
-    if notes:
-        lines.append(f"{ui('look_again', lang)}:")
-        lines += [f"- {t}" + (f": {n}" if n else "") for t, n in notes]
-        html.append(f"<div><b>{h(ui('look_again', lang))}:</b><ul>")
-        html += [f"<li><span aria-hidden='true'>{CROSS}</span> <i>{h(t)}</i>"
+    chosen = _chosen(item, response)
+    wrong = list(fb.get("wrong") or [])
+    if chosen is None:
+        groups = [(ui("look_again", lang), CROSS, wrong)]
+    else:
+        groups = [(ui("chose_wrong", lang), CROSS, [o for o in wrong if o in chosen]),
+                  (ui("missed", lang), MISSED, [o for o in wrong if o not in chosen])]
+    for title, mark, ids in groups:
+        notes = _option_notes(fb, texts, ids)
+        if not notes:
+            continue
+        lines.append(f"{title}:")
+        lines += [f"- {mark} {t}" + (f": {n}" if n else "") for t, n in notes]
+        html.append(f"<div><b>{h(title)}:</b><ul style='list-style:none;padding-left:1em'>")
+        html += [f"<li><span aria-hidden='true'>{mark}</span> <i>{h(t)}</i>"
                  + (f": {h(n)}" if n else "") + "</li>" for t, n in notes]
         html.append("</ul></div>")
     if extra_html or extra_text:
@@ -80,10 +95,17 @@ def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, s
     return "".join(html), "\n".join(line for line in lines if line)
 
 
-def _option_notes(fb: dict, texts: dict[str, str]) -> list[tuple[str, str]]:
-    """(option text, its feedback or '') for every option marked wrong."""
+def _chosen(item: dict, response: Any) -> set[str] | None:
+    """The options a multiple-choice ``response`` ticked; None for other types (one list)."""
+    if item.get("type") != "multiple" or not isinstance(response, list | tuple):
+        return None
+    return {str(o) for o in response}
+
+
+def _option_notes(fb: dict, texts: dict[str, str], ids: list[str]) -> list[tuple[str, str]]:
+    """(option text, its feedback or '') for each option id in ``ids``."""
     per_option = {o["option"]: o.get("text") or "" for o in fb.get("option_feedback") or []}
-    return [(texts.get(oid, oid), per_option.get(oid, "")) for oid in fb.get("wrong") or []]
+    return [(texts.get(oid, oid), per_option.get(oid, "")) for oid in ids]
 
 
 def as_dict(value: Any) -> dict:

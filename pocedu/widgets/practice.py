@@ -17,7 +17,8 @@ class QuestionList(list):
         return w.VBox([q.widget for q in self])._repr_mimebundle_(**kwargs)
 
 
-def practice_widget(question: Any, *, lang: str = "en") -> QuestionWidget:
+def practice_widget(question: Any, *, lang: str = "en",
+                    number: int | None = None) -> QuestionWidget:
     """A practice widget for a ``Question`` model whose checked answers go to the tracker."""
     from ..questions.public import feedback_for, public_item
     from .factory import build
@@ -29,12 +30,14 @@ def practice_widget(question: Any, *, lang: str = "en") -> QuestionWidget:
                            section=question.section, score=fb["score"], correct=fb["correct"])
         return fb
 
-    return build(public_item(question), mode="practice", lang=lang, check=check)
+    return build(public_item(question), mode="practice", lang=lang, check=check, number=number)
 
 
 def ask(ids: str | list[str], *, lang: str = "en",
         bank: Bank | None = None) -> QuestionWidget | QuestionList:
     """Practice item(s) from the packaged bank by id; a list of ids gives a list of widgets.
+
+    Items of a list are headed "Question 1", "Question 2"... in the order given.
 
     Unknown ids raise ``KeyError`` naming close matches. ``bank`` replaces the packaged bank.
     """
@@ -47,4 +50,5 @@ def ask(ids: str | list[str], *, lang: str = "en",
     if not isinstance(ids, list | tuple) or not all(isinstance(i, str) for i in ids):
         raise TypeError(f"ask() takes an item id or a list of ids, not {ids!r}")
     questions = [bank.question(i) for i in ids]
-    return QuestionList(practice_widget(q, lang=lang) for q in questions)
+    return QuestionList(practice_widget(q, lang=lang, number=n)
+                        for n, q in enumerate(questions, 1))

@@ -7,6 +7,8 @@ CORRECT = "#0072B2"
 WRONG = "#D55E00"
 """Okabe-Ito vermillion, used with a cross and the words 'Not quite'."""
 NEUTRAL = "#555555"
+MUTED = "#767676"
+"""Grey for instructor-only notes (item ids); still 4.5:1 on white."""
 
 CSS = f"""
 .pocedu-q {{ font-size: 17px; line-height: 1.45; color: #111; max-width: 60em;
@@ -26,7 +28,16 @@ CSS = f"""
 .pocedu-q button:focus, .pocedu-q input:focus, .pocedu-q select:focus,
 .pocedu-q textarea:focus {{ outline: 3px solid #000; outline-offset: 2px; }}
 .pocedu-q .pocedu-prompt {{ font-weight: 600; }}
-.pocedu-q .pocedu-label {{ color: {NEUTRAL}; font-size: 15px; }}
+.pocedu-q .pocedu-head {{ display: flex; justify-content: space-between; align-items: baseline;
+  gap: 12px; margin-bottom: 2px; }}
+.pocedu-q .pocedu-qnum {{ font-weight: 700; font-size: 17px; color: #111; }}
+.pocedu-q .pocedu-id {{ color: {MUTED}; font-size: 12px; font-weight: 400; }}
+.pocedu-q .widget-toggle-button.mod-active {{ font-weight: 700; border: 3px solid #000;
+  box-shadow: inset 0 -4px 0 #000; opacity: 1; }}
+.pocedu-q .widget-toggle-button.mod-active::before {{ content: "\2713\00a0"; }}
+.pocedu-q .widget-toggle-button:disabled:not(.mod-active) {{ opacity: 0.45; }}
+.pocedu-q .pocedu-order-row .widget-html {{ flex: 1 1 0%; min-width: 0; }}
+.pocedu-q .pocedu-order-row .widget-button {{ flex: none; min-width: 104px; }}
 .pocedu-fb {{ border-left: 6px solid {NEUTRAL}; padding: 6px 12px; margin-top: 6px; }}
 .pocedu-fb.pocedu-correct {{ border-color: {CORRECT}; }}
 .pocedu-fb.pocedu-wrong {{ border-color: {WRONG}; }}
