@@ -38,6 +38,8 @@ CARD_CSS = """
 .pocedu-card ul.pocedu-marks { list-style: none; padding-left: 0.4em; }
 .pocedu-card li { margin: 3px 0; }
 .pocedu-card .pocedu-mark { display: inline-block; width: 1.4em; }
+.pocedu-card .pocedu-rank { display: inline-block; width: 1.1em; height: 1.1em;
+  border: 1px solid #555; vertical-align: -0.15em; }
 .pocedu-card .pocedu-how { font-style: italic; margin: 4px 0; }
 .pocedu-card .pocedu-sub { font-weight: 600; margin: 8px 0 2px 0; }
 .pocedu-card .pocedu-blank { border: 1px solid #777; border-radius: 4px; min-height: 8em;
@@ -63,7 +65,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "single": "Choose one answer.",
         "multiple": "Choose every answer that applies.",
         "true_false": "Choose True or False.",
-        "ordering": "Put these in order.",
+        "ordering": "Number these in order (1 = first).",
         "classification": "Put each item into one of the groups.",
         "groups": "Groups:",
         "items": "Items:",
@@ -78,7 +80,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "single": "Choisissez une réponse.",
         "multiple": "Choisissez toutes les réponses justes.",
         "true_false": "Choisissez Vrai ou Faux.",
-        "ordering": "Mettez ces éléments dans l'ordre.",
+        "ordering": "Numérotez ces éléments dans l'ordre (1 = premier).",
         "classification": "Placez chaque élément dans l'un des groupes.",
         "groups": "Groupes :",
         "items": "Éléments :",
@@ -210,7 +212,7 @@ def _body(item: dict, lang: str, key: Any = None) -> str:
                 + f'<p class="pocedu-sub">{h(ui("because", lang))}</p>'
                 + _marked([("\u25cb", t) for t in opts.values()]))
     if kind == "ordering":
-        return how + _marked([("\u2610", opts[i]) for i in order])
+        return how + _marked([('<span class="pocedu-rank"></span>', opts[i]) for i in order])
     if kind == "classification":
         return (how + f'<p class="pocedu-sub">{h(_text("groups", lang))}</p>'
                 + _listed(list(bins.values()), kind="A")
@@ -299,11 +301,14 @@ def replace_widgets(nb: Any, *, lang: str = "en", bank: Any = None) -> Any:
     return nb
 
 
-def execute_notebook(path: Path, *, timeout: int = 600, kernel_name: str = "python3") -> Any:
-    """The notebook at ``path`` executed top to bottom in a fresh kernel (cwd = its folder)."""
+def execute_notebook(path: Path, *, timeout: int = 180, kernel_name: str = "python3") -> Any:
+    """The notebook at ``path`` executed top to bottom in a fresh kernel (cwd = its folder).
+
+    ``timeout`` is the limit for one cell, in seconds.
+    """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     path = Path(path)
     if not path.is_file():
@@ -315,6 +320,15 @@ def execute_notebook(path: Path, *, timeout: int = 600, kernel_name: str = "pyth
         client.execute()
     except CellExecutionError as err:
         raise OfflineExportError(f"{path.name}: a cell failed while running:\n{err}") from err
+    except CellTimeoutError as err:
+        raise OfflineExportError(f"{path.name}: a cell ran longer than {timeout} s; is the "
+                                 "machine busy? Try again or pass a longer timeout") from err
+    except DeadKernelError as err:
+        raise OfflineExportError(f"{path.name}: the Python kernel stopped while running the "
+                                 "module; run the export again") from err
+    except RuntimeError as err:  # jupyter_client: "Kernel didn't respond in 60 seconds"
+        raise OfflineExportError(f"{path.name}: could not start the Python kernel "
+                                 f"'{kernel_name}': {err}") from err
     return nb
 
 
@@ -345,10 +359,11 @@ def to_html(nb: Any) -> str:
 
 
 def export_module_html(*, notebook: Path, out: Path | None = None, lang: str = "en",
-                       timeout: int = 600) -> Path:
+                       timeout: int = 180) -> Path:
     """Run ``notebook`` and write it as one offline HTML file; returns the file's path.
 
-    ``out`` defaults to ``./<notebook stem>.html`` in the current directory. Raises
+    ``out`` defaults to ``./<notebook stem>.html`` in the current directory; ``timeout`` is
+    the limit for one cell, in seconds. Raises
     ``OfflineExportError`` if a cell fails or if the page would still load anything from the
     network.
     """

@@ -14,6 +14,7 @@ from pocedu.content import packaged
 from pocedu.offline_html import (
     WIDGET_VIEW,
     AskCall,
+    OfflineExportError,
     ask_calls,
     cards_html,
     export_module_html,
@@ -208,6 +209,33 @@ def test_cli_registers_html(capsys, tmp_path):
 def test_export_reports_a_missing_notebook(tmp_path):
     with pytest.raises(FileNotFoundError):
         export_module_html(notebook=tmp_path / "none.ipynb", out=tmp_path / "x.html")
+
+
+@pytest.mark.slow
+def test_export_small_notebook_to_the_current_folder(tmp_path, monkeypatch):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Small"),
+                nbformat.v4.new_code_cell("from pathlib import Path\nprint(Path.cwd().name)")]
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    nbformat.write(nb, folder / "small.ipynb")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["html", str(folder / "small.ipynb")]) == 0
+    html = (here / "small.html").read_text(encoding="utf-8")
+    assert "lessons" in html  # ran in the notebook's folder
+    assert "Path.cwd" not in html and not network_references(html)
+
+
+@pytest.mark.slow
+def test_export_names_a_failing_cell(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1 / 0")]
+    nbformat.write(nb, tmp_path / "broken.ipynb")
+    with pytest.raises(OfflineExportError, match="broken.ipynb: a cell failed"):
+        export_module_html(notebook=tmp_path / "broken.ipynb", out=tmp_path / "b.html")
+    assert not (tmp_path / "b.html").exists()
 
 
 # --- the real module, end to end -----------------------------------------------------------

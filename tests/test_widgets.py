@@ -587,3 +587,10 @@ def test_ordering_buttons_keep_their_width() -> None:
     w = practice(q)
     for b in [*w._up.values(), *w._down.values()]:
         assert b.layout.min_width and b.layout.flex == "none"
+
+
+def test_css_marks_the_chosen_toggle_with_a_check_mark_and_radios_sit_first() -> None:
+    from pocedu.widgets.style import CSS
+
+    assert 'content: "\\2713\\00a0"' in CSS  # a CSS escape, not a Python one
+    assert "order: -1" in CSS

@@ -21,7 +21,7 @@ CSS = f"""
   text-overflow: clip; line-height: 1.4; height: auto; }}
 .pocedu-q .widget-radio-box label {{ margin: 4px 0; display: flex; align-items: flex-start;
   gap: 8px; }}
-.pocedu-q .widget-radio-box label input {{ flex: none; margin-top: 5px; }}
+.pocedu-q .widget-radio-box label input {{ flex: none; margin-top: 5px; order: -1; }}
 .pocedu-q .widget-inline-hbox, .pocedu-q .widget-checkbox {{ height: auto; min-height: 32px; }}
 .pocedu-q .widget-button, .pocedu-q .widget-toggle-button {{ height: auto; min-height: 38px;
   padding: 6px 16px; }}
@@ -34,7 +34,7 @@ CSS = f"""
 .pocedu-q .pocedu-id {{ color: {MUTED}; font-size: 12px; font-weight: 400; }}
 .pocedu-q .widget-toggle-button.mod-active {{ font-weight: 700; border: 3px solid #000;
   box-shadow: inset 0 -4px 0 #000; opacity: 1; }}
-.pocedu-q .widget-toggle-button.mod-active::before {{ content: "\2713\00a0"; }}
+.pocedu-q .widget-toggle-button.mod-active::before {{ content: "\\2713\\00a0"; }}
 .pocedu-q .widget-toggle-button:disabled:not(.mod-active) {{ opacity: 0.45; }}
 .pocedu-q .pocedu-order-row .widget-html {{ flex: 1 1 0%; min-width: 0; }}
 .pocedu-q .pocedu-order-row .widget-button {{ flex: none; min-width: 104px; }}
