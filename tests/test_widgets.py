@@ -594,3 +594,12 @@ def test_css_marks_the_chosen_toggle_with_a_check_mark_and_radios_sit_first() ->
 
     assert 'content: "\\2713\\00a0"' in CSS  # a CSS escape, not a Python one
     assert "order: -1" in CSS
+
+
+def test_practice_ordering_never_starts_in_the_right_order():
+    from pocedu.content import packaged
+    from pocedu.widgets import ask
+
+    for q in packaged().questions.values():
+        if q.type == "ordering":
+            assert ask(q.id).response != list(q.key), q.id

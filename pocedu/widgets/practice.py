@@ -30,7 +30,15 @@ def practice_widget(question: Any, *, lang: str = "en",
                            section=question.section, score=fb["score"], correct=fb["correct"])
         return fb
 
-    return build(public_item(question), mode="practice", lang=lang, check=check, number=number)
+    item = public_item(question)
+    order = None
+    if question.type == "ordering":  # never show the items already in the right order
+        from .arrange import practice_order
+
+        order = practice_order(question.id, [o["id"] for o in item["options"]])
+        if order == list(question.key):
+            order = order[1:] + order[:1]
+    return build(item, mode="practice", lang=lang, check=check, number=number, order=order)
 
 
 def ask(ids: str | list[str], *, lang: str = "en",
