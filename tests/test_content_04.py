@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from content_helpers import load_bank_file as _bank
+from content_helpers import notebook_sections
 
 from pocedu.content.loader import (
     PACKAGED,
     catalogue,
     check_questions,
     load_kb_file,
-    load_questions,
 )
 from pocedu.content.models import Question
 
@@ -36,15 +37,6 @@ def acts() -> dict[str, Any]:
     return catalogue(load_kb_file("framework.yaml"), load_kb_file("activities_police.yaml"))
 
 
-def _bank(path: Path, acts: dict[str, Any], folder: Path) -> dict[str, Question]:
-    """Load one bank file on its own (copied into ``folder``) and return its items."""
-    (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    problems: list[str] = []
-    items, _ = load_questions(folder, acts, problems, prefix="bank/")
-    assert not problems, problems
-    return items
-
-
 @pytest.fixture(scope="module")
 def practice(acts: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Question]:
     return _bank(PRACTICE, acts, tmp_path_factory.mktemp("practice"))
@@ -60,19 +52,7 @@ def notebook() -> dict:
     return json.loads(NOTEBOOK.read_text(encoding="utf-8"))
 
 
-def _slug(heading: str) -> str:
-    text = re.sub(r"^\d+\.\s*", "", heading.strip()).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def _sections(nb: dict) -> set[str]:
-    out = set()
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown":
-            for line in "".join(cell["source"]).splitlines():
-                if m := re.match(r"^##\s+(\d+\..*)$", line):
-                    out.add(_slug(m.group(1)))
-    return out
+_sections = notebook_sections
 
 
 def test_protection_has_the_records_the_module_needs(protection: Any) -> None:
