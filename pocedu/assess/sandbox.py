@@ -130,8 +130,10 @@ def main(argv: list[str] | None = None) -> None:
     _limit(resource.RLIMIT_CPU, args.cpu_seconds)
     _limit(resource.RLIMIT_FSIZE, args.file_mb * 1024 * 1024)
     _limit(resource.RLIMIT_CORE, 0)
+    # log level ERROR: the kernel's start-up warnings (e.g. plain-TCP transport on loopback)
+    # would otherwise flood the grader's terminal once per student; cell errors are unaffected
     os.execve(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "-f", str(conn),
-                               *extra], env)
+                               "--log-level=ERROR", *extra], env)
 
 
 if __name__ == "__main__":
