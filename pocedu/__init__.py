@@ -6,20 +6,9 @@ libraries (ipywidgets, plotly, pandas, pydantic) are imported only when first us
 
 from __future__ import annotations
 
-from typing import Any
+from ._lazy import lazy_exports
 
 __version__ = "0.1.0"
 
-_LAZY = {"ask": "pocedu.widgets.practice", "progress": "pocedu.widgets.tracking"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'pocedu' has no attribute '{name}'")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_exports(__name__, globals(), {
+    "ask": "pocedu.widgets.practice", "progress": "pocedu.widgets.tracking"})

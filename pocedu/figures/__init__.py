@@ -8,8 +8,7 @@ returns an ipywidgets container). plotly and ipywidgets are imported only on fir
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import lazy_exports
 
 # public name -> submodule that defines it
 _EXPORTS: dict[str, str] = {
@@ -39,14 +38,5 @@ FIGURES: tuple[str, ...] = (
 __all__ = ["FIGURES", *_EXPORTS]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pocedu.figures' has no attribute '{name}'")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, globals(), {
+    name: f".{module}" for name, module in _EXPORTS.items()})

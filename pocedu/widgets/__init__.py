@@ -5,22 +5,14 @@ Importing this package is cheap; ipywidgets is imported when a widget is first b
 
 from __future__ import annotations
 
-from typing import Any
+from .._lazy import lazy_exports
 
 _LAZY = {
-    "build": ("pocedu.widgets.factory", "build"),
-    "QuestionWidget": ("pocedu.widgets.base", "QuestionWidget"),
-    "ask": ("pocedu.widgets.practice", "ask"),
-    "progress": ("pocedu.widgets.tracking", "progress"),
+    "build": "pocedu.widgets.factory",
+    "QuestionWidget": "pocedu.widgets.base",
+    "ask": "pocedu.widgets.practice",
+    "progress": "pocedu.widgets.tracking",
 }
 
 __all__ = list(_LAZY)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'pocedu.widgets' has no attribute '{name}'")
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
