@@ -17,6 +17,9 @@ QuestionType = Literal[
 MODULES = ("01_definitions", "02_tiers_phases", "03_police_role", "04_crsv_cp", "05_capstone")
 Module = Literal["01_definitions", "02_tiers_phases", "03_police_role", "04_crsv_cp", "05_capstone"]
 KbCheck = Literal["tier", "phase", "actor"]
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+"""Cognitive level of an item (a revised Bloom's taxonomy, cut at 'evaluate')."""
+APPLY_OR_ABOVE: tuple[str, ...] = ("apply", "analyse", "evaluate")
 
 
 class Option(StrictModel):
@@ -31,6 +34,12 @@ class Option(StrictModel):
         default=None,
         description="Knowledge-base record this option stands for (e.g. an activity id); "
         "used to check the key against the knowledge base.",
+    )
+    misconception: Text | None = Field(
+        default=None,
+        description="For a distractor: the wrong idea it tests (e.g. 'POC is the same as R2P'). "
+        "The item-writing lint requires one on every distractor of single, multiple and "
+        "true/false items.",
     )
 
 
@@ -69,6 +78,11 @@ class Question(Sourced):
     module: Module = Field(description="Module the item belongs to.")
     objective: int = Field(ge=1, le=9, description="Learning objective number in the module.")
     type: QuestionType = Field(description="Question type; fixes the response and key format.")
+    level: Level | None = Field(
+        default=None,
+        description="Cognitive level: remember, understand, apply, analyse or evaluate. "
+        "Required by the item-writing lint; graded quizzes need 40% at 'apply' or above.",
+    )
     section: str | None = Field(
         default=None, description="Lesson section to revisit, e.g. 'the-three-tiers'."
     )
