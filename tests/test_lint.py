@@ -86,7 +86,19 @@ def good_bank() -> list[dict]:
 
 
 def test_a_bank_that_keeps_every_rule_has_no_finding() -> None:
-    assert _rules(good_bank()) == {}
+    assert _rules(good_bank(), graded=False) == {}
+
+
+def test_naive_strategies_on_a_graded_bank() -> None:
+    items = [single(i, "The key is by far the longest option of all, with every detail in it.",
+                    ["Short.", "Also short.", "Brief."]) for i in range(4)]
+    found = [str(f) for f in lint_bank(_bank(items), label="bank/quiz99.yaml", graded=True)
+             if f.rule == "naive-strategy"]
+    assert any("'always the longest option" in m and "scores 100% on 4 choice items, 75 points "
+               "above chance (25%" in m for m in found), found
+    assert any("'always the first option' scores 100%" in m for m in found), found
+    assert not any("naive-strategy" in str(f) for f in
+                   lint_bank(_bank(items), label="q.yaml", graded=False))
 
 
 def test_longest_option_cue_names_figure_and_items() -> None:

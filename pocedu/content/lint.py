@@ -16,6 +16,9 @@ The rules (figures per bank file; a text's length is that of its English text):
 - ``misconception``: every distractor names the wrong idea it tests.
 - ``level``: every item has a cognitive level; a graded file has at least 40% of its items at
   ``apply`` or above.
+- ``naive-strategy`` (graded files): no strategy that knows nothing of POC (longest option,
+  words shared with the question, first or last option, always False, two longest) scores more
+  than 10 points above chance on the choice items (``pocedu.content.gameability``).
 """
 
 from __future__ import annotations
@@ -176,11 +179,21 @@ def _levels(qs: Sequence[Question], label: str, graded: bool) -> list[Finding]:
     return out
 
 
+def _naive(qs: Sequence[Question], label: str) -> list[Finding]:
+    from .gameability import MAX_MARGIN, strategy_scores
+
+    return [Finding("naive-strategy", label,
+                    f"'{s.label}' scores {s.score:.0f}% on {s.items} choice items, "
+                    f"{s.margin:.0f} points above chance ({s.chance:.0f}%; at most "
+                    f"{MAX_MARGIN:.0f} above)") for s in strategy_scores(qs) if not s.ok]
+
+
 def lint_bank(questions: Sequence[Question], *, label: str, graded: bool) -> list[Finding]:
-    """Every broken item-writing rule of one bank file."""
+    """Every broken item-writing rule of one bank file (naive strategies: graded files only)."""
     return [*_length_cues(questions, label), *_true_false(questions, label),
             *_above(questions, label), *_multiple(questions, label),
-            *_misconceptions(questions, label), *_levels(questions, label, graded)]
+            *_misconceptions(questions, label), *_levels(questions, label, graded),
+            *(_naive(questions, label) if graded else [])]
 
 
 def is_graded(path: Path) -> bool:
