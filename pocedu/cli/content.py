@@ -12,10 +12,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "validate",
         help="validate a content directory (default: the packaged one)",
         description="Validate knowledge base and question bank files against the strict schema, "
-        "resolve every source pointer, check keys against the knowledge base and grade every "
-        "item's sample responses. Prints counts by module and type; exits 1 on any problem.",
+        "resolve every source pointer, check keys against the knowledge base, grade every "
+        "item's sample responses and apply the item-writing rules to each bank file. Prints "
+        "counts by module and type and the coverage of each language; exits 1 on any problem.",
     )
     p.add_argument("directory", nargs="?", type=Path, help="content directory to check")
+    p.add_argument("--graded", type=Path, metavar="BANK_DIR",
+                   help="a graded bank folder to check too (default: assessments/bank of a "
+                   "source checkout, when DIRECTORY is not given)")
+    p.add_argument("--lang", choices=("en", "fr"),
+                   help="fail on any missing or empty text in this language")
+    p.add_argument("--no-lint", action="store_true",
+                   help="skip the item-writing rules (longest-option cue, true/false balance...)")
     p.set_defaults(handler=_validate)
 
     bank = sub.add_parser("bank", help="practice question bank tools",
@@ -40,7 +48,8 @@ def _validate(args: argparse.Namespace) -> int:
     from ..content.report import validate
 
     try:
-        summary = validate(directory=args.directory)
+        summary = validate(directory=args.directory, graded=args.graded, lang=args.lang,
+                           lint=not args.no_lint)
     except ContentError as err:
         print(f"{len(err.problems)} problem(s) found:", file=sys.stderr)
         for problem in err.problems:
