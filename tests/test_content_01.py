@@ -341,3 +341,23 @@ def test_timeline_shows_what_each_document_is_used_for_today(content: Any) -> No
         if d.year is not None:
             assert d.status.current_for.en.split()[0] in hover, d.id
     assert "Use today:" in hover
+
+
+def test_both_module_01_banks_pass_the_item_writing_lint() -> None:
+    """ITEMS.md rules (issue 11) on the practice bank and on quiz01, naive strategies included."""
+    from pocedu.content.lint import lint_files
+    from pocedu.content.loader import PACKAGED
+
+    findings = lint_files([PACKAGED / "questions" / "01_definitions.yaml", GRADED])
+    assert [str(f) for f in findings] == []
+
+
+def test_quiz01_is_mostly_kelvara_vignettes_at_apply_or_above(graded: QuestionFile) -> None:
+    """At least 40% (aim ~50%) of quiz01 is apply or above, set in the Kelvara scenario."""
+    from pocedu.content.models.questions import APPLY_OR_ABOVE
+
+    places = ("Kelvara", "UNMMK", "KNP", "PSDG", "Lanmore", "Orvane", "Dunmarl", "Greywater",
+              "Eastern Road", "Kerris", "Saran", "Sector East")
+    high = [q for q in graded.questions if q.level in APPLY_OR_ABOVE]
+    assert len(high) >= 0.5 * len(graded.questions)
+    assert not [q.id for q in high if not any(p in q.prompt.en for p in places)]
