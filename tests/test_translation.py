@@ -5,57 +5,68 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
 from babel.messages.pofile import read_po, write_po
 
 from pocedu.cli import main
-from pocedu.content import load_content
 from pocedu.content.loader import PACKAGED
+
+SAMPLE = """\
+# A content file: comments, flow maps and folded blocks must survive an import.
+schema_version: 1
+steps:
+  - id: step-one
+    name: {en: "Assess threats"}
+    text:
+      en: >-
+        Identify every situation of impending physical violence against civilians,
+        whatever its source.
+    source: POC Policy 2015 para 36
+  - id: step-two
+    name: {en: "Evaluate the risk", fr: "Évaluer le risque"}
+"""
 
 
 def test_po_round_trip_writes_french_beside_english_and_keeps_the_file(
-        content_copy: Path, tmp_path: Path, capsys) -> None:
-    risk = content_copy / "risk.yaml"
-    before = risk.read_text(encoding="utf-8")
-    assert main(["translations", "extract", str(risk), "--out", str(tmp_path / "po")]) == 0
-    po_path = tmp_path / "po" / "risk.fr.po"
+        tmp_path: Path, capsys) -> None:
+    path = tmp_path / "steps.yaml"
+    path.write_text(SAMPLE, encoding="utf-8")
+    assert main(["translations", "extract", str(path), "--out", str(tmp_path / "po")]) == 0
+    assert "3 texts, 1 already translated" in capsys.readouterr().out
+    po_path = tmp_path / "po" / "steps.fr.po"
     with po_path.open("rb") as fh:
         catalog = read_po(fh, locale="fr")
-    messages = [m for m in catalog if m.id]
-    assert len(messages) > 20 and all(m.context for m in messages)
-    first, second = messages[0], messages[1]
-    first.string, second.string = "Évaluer les menaces", "Texte traduit"
+    by_context = {m.context: m for m in catalog if m.id}
+    assert set(by_context) == {"step-one|name", "step-one|text", "step-two|name"}
+    by_context["step-one|name"].string = "Évaluer les menaces"
+    by_context["step-one|text"].string = "Repérer toute situation de violence physique imminente."
     with po_path.open("wb") as fh:
         write_po(fh, catalog)
-    assert main(["translations", "import", str(risk), str(po_path)]) == 0
-    assert "2 translation(s) written" in capsys.readouterr().out
-    after = risk.read_text(encoding="utf-8")
-    # Only the two French texts were added; comments and every other line are as they were.
+    assert main(["translations", "import", str(path), str(po_path)]) == 0
+    assert "2 translation(s) written, 1 unchanged" in capsys.readouterr().out
+    after = path.read_text(encoding="utf-8")
     import difflib
 
-    changed = [d for d in difflib.ndiff(before.splitlines(), after.splitlines())
+    changed = [d for d in difflib.ndiff(SAMPLE.splitlines(), after.splitlines())
                if d.startswith(("-", "+"))]
+    assert [d for d in changed if d.startswith("-")] == \
+        ['-     name: {en: "Assess threats"}'], changed
     assert all("fr: " in d for d in changed if d.startswith("+")), changed
-    assert len([d for d in changed if d.startswith("-")]) <= 1, changed  # one inline map grew
-    assert before.count("#") == after.count("#")
-    texts = {(t.record, t.field): t.text for t in _fields(content_copy)}
-    record, field = first.context.split("|")
-    assert texts[(record, field)].fr == "Évaluer les menaces"
+    assert after.startswith("# A content file")
+    data = yaml.safe_load(after)
+    assert data["steps"][0]["name"] == {"en": "Assess threats", "fr": "Évaluer les menaces"}
+    assert data["steps"][0]["text"]["fr"].startswith("Repérer toute situation")
+    assert data["steps"][1]["name"]["fr"] == "Évaluer le risque"
 
 
-def _fields(root: Path):
-    from pocedu.content.coverage import texts
-
-    return list(texts(load_content(root).risk, "risk.yaml"))
-
-
-def test_a_message_whose_english_changed_is_skipped(content_copy: Path, tmp_path: Path,
-                                                    capsys) -> None:
-    risk = content_copy / "risk.yaml"
+def test_a_message_whose_english_changed_is_skipped(tmp_path: Path, capsys) -> None:
+    risk = tmp_path / "steps.yaml"
+    risk.write_text(SAMPLE, encoding="utf-8")
     main(["translations", "extract", str(risk), "--out", str(tmp_path)])
-    po_path = tmp_path / "risk.fr.po"
+    po_path = tmp_path / "steps.fr.po"
     with po_path.open("rb") as fh:
         catalog = read_po(fh, locale="fr")
-    message = next(m for m in catalog if m.id)
+    message = next(m for m in catalog if m.id and not m.string)
     message.string = "Traduction"
     with po_path.open("wb") as fh:
         write_po(fh, catalog)
