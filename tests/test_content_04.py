@@ -276,3 +276,33 @@ def test_changed_items_have_new_ids_and_every_asked_id_exists(
     asked = set(re.findall(r'"(04-[a-z0-9-]+)"', code))
     assert asked <= set(practice) and not asked & retired
     assert {"04-crsv-tf-03", "04-gv-classify-02", "04-gv-tf-01", "04-cp-tf-03"} <= asked
+
+
+def test_module_04_banks_pass_the_item_writing_lint() -> None:
+    """ITEMS.md rules 1-5 and the naive-strategy bound, on this module's two bank files alone
+    (``pocedu validate`` lints every bank; this keeps module 04 green on its own)."""
+    from pocedu.content.lint import lint_files
+
+    assert [str(f) for f in lint_files([PRACTICE, GRADED])] == []
+
+
+@pytest.mark.parametrize("bank", ["practice", "graded"])
+def test_every_text_has_french(bank: str, request: pytest.FixtureRequest,
+                               protection: Any) -> None:
+    """Phase 2 of issue 11: every text field of the module 04 banks and of protection.yaml."""
+    from pocedu.content.models import Text
+
+    def texts(node: Any) -> list[Text]:
+        from pydantic import BaseModel
+
+        if isinstance(node, Text):
+            return [node]
+        if isinstance(node, BaseModel):
+            return [t for name in type(node).model_fields for t in texts(getattr(node, name))]
+        if isinstance(node, list | tuple):
+            return [t for x in node for t in texts(x)]
+        return []
+
+    items = list(request.getfixturevalue(bank).values())
+    missing = [t.en for t in texts(items) + texts(protection) if not t.fr]
+    assert not missing, missing[:5]
