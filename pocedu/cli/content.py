@@ -65,6 +65,15 @@ def _register_translations(sub: argparse._SubParsersAction) -> None:
     i.add_argument("po", type=Path, metavar="PO")
     i.add_argument("--lang", default="fr", help="language of the PO file (default: fr)")
     i.set_defaults(handler=_import)
+    n = tsub.add_parser(
+        "notebook", help="update a lesson notebook's PO catalog, or build the translated notebook",
+        description="Update NOTEBOOK's catalog <name>.<lang>.po beside it (one message per "
+        "markdown paragraph; changed paragraphs are marked fuzzy). With --build, write the "
+        "translated notebook <name>.<lang>.ipynb from the English one and the catalog.")
+    n.add_argument("notebook", type=Path, metavar="NOTEBOOK")
+    n.add_argument("--lang", default="fr", help="target language (default: fr)")
+    n.add_argument("--build", action="store_true", help="write the translated notebook")
+    n.set_defaults(handler=_notebook)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -96,6 +105,38 @@ def _import(args: argparse.Namespace) -> int:
         for context in contexts:
             print(f"  skipped ({label}): {context}", file=sys.stderr)
     return 0
+
+
+def _notebook(args: argparse.Namespace) -> int:
+    from ..notebook_i18n import (
+        build_module,
+        po_path,
+        translated_path,
+        update_catalog,
+        write_catalog,
+    )
+
+    if not args.notebook.is_file():
+        print(f"{args.notebook}: no such notebook", file=sys.stderr)
+        return 1
+    if not args.build:
+        catalog = update_catalog(args.notebook, args.lang)
+        write_catalog(catalog, po_path(args.notebook, args.lang))
+        msgs = [m for m in catalog if m.id]
+        done = sum(bool(m.string) and not m.fuzzy for m in msgs)
+        fuzzy = sum(m.fuzzy for m in msgs)
+        print(f"{po_path(args.notebook, args.lang)}: {len(msgs)} paragraphs, {done} translated, "
+              f"{fuzzy} to review (English changed)")
+        return 0
+    text, check = build_module(args.notebook, args.lang)
+    target = translated_path(args.notebook, args.lang)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    for label, contexts in (("no translation", check.missing),
+                            ("English changed, translation to review", check.stale)):
+        for context in contexts:
+            print(f"  left in English ({label}): {context}", file=sys.stderr)
+    return 0 if check.ok else 1
 
 
 def _validate(args: argparse.Namespace) -> int:
