@@ -6,7 +6,7 @@ it sets ``RLIMIT_AS`` (memory), ``RLIMIT_CPU``, ``RLIMIT_FSIZE`` and ``RLIMIT_CO
 kernel a scratch ``HOME`` and a minimal environment and, when grading runs as root and the
 kernel's Python is reachable by that user, drops privileges to ``Limits.user`` before
 starting ``ipykernel``. The kernel's working directory is the student's copy in a throwaway
-folder outside the course (see ``grade``). What this does not stop is written in
+folder outside the course (see ``run``). What this does not stop is written in
 docs/GRADING.md.
 """
 
@@ -43,7 +43,7 @@ class Limits:
 
 def kernel_dir(root: Path, limits: Limits, *, drop: bool) -> Path:
     """Write ``root/kernels/python3/kernel.json`` launching through ``main``; return ``root``."""
-    argv = [sys.executable, "-m", "pocedu.assess.sandbox", "--memory-mb",
+    argv = [sys.executable, "-m", "pocedu.assess.grade.sandbox", "--memory-mb",
             str(limits.memory_mb), "--cpu-seconds", str(limits.cpu_seconds), "--file-mb",
             str(limits.file_mb), "--user", limits.user if drop else "", "{connection_file}"]
     spec = {"argv": argv, "display_name": "Python 3 (pocedu grading sandbox)",
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     """Kernel launcher: apply limits, drop privileges, then exec ``ipykernel``."""
     import argparse
 
-    p = argparse.ArgumentParser(prog="pocedu.assess.sandbox")
+    p = argparse.ArgumentParser(prog="pocedu.assess.grade.sandbox")
     p.add_argument("--memory-mb", type=int, required=True)
     p.add_argument("--cpu-seconds", type=int, required=True)
     p.add_argument("--file-mb", type=int, required=True)

@@ -16,14 +16,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import AssessError
+from ..course.layout import Course
+from ..errors import AssessError
 
 _HELD: list[int] = []
 
 
-def lock_path(course_dir: Path) -> Path:
+def lock_path(course_dir: Path | Course) -> Path:
     """The run lock of ``course_dir``."""
-    return Path(course_dir) / ".pocedu" / "grade.lock"
+    return Course.at(course_dir).run_lock
 
 
 def _holder(path: Path) -> str:
@@ -35,7 +36,7 @@ def _holder(path: Path) -> str:
 
 
 @contextmanager
-def run_lock(course_dir: Path, *, what: str, wait: bool = False,
+def run_lock(course_dir: Path | Course, *, what: str, wait: bool = False,
              poll: float = 0.5) -> Iterator[str]:
     """Hold the course's run lock; yields a note when a stale lock was taken over."""
     path = lock_path(course_dir)

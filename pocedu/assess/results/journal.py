@@ -14,17 +14,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .outcomes import StudentResult
+from ..course.layout import Course
+from ..grade.events import StudentResult
 
 _COMPARE = ("status", "score", "max_score", "input_sha", "events")
 
 
-def journal_path(course_dir: Path, assignment: str) -> Path:
+def journal_path(course_dir: Path | Course, assignment: str) -> Path:
     """The results journal of ``assignment``."""
-    return Path(course_dir) / ".pocedu" / "results" / f"{assignment}.jsonl"
+    return Course.at(course_dir).assignment(assignment).journal
 
 
-def read_journal(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
+def read_journal(course_dir: Path | Course, assignment: str) -> list[dict[str, Any]]:
     """Every readable record, oldest first."""
     path = journal_path(course_dir, assignment)
     if not path.exists():
@@ -40,7 +41,7 @@ def read_journal(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
     return records
 
 
-def latest(course_dir: Path, assignment: str) -> dict[str, StudentResult]:
+def latest(course_dir: Path | Course, assignment: str) -> dict[str, StudentResult]:
     """The latest result of each student."""
     out = {}
     for rec in read_journal(course_dir, assignment):
@@ -52,7 +53,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(a.get(k) == b.get(k) for k in _COMPARE)
 
 
-def record(course_dir: Path, result: StudentResult, *, run_id: str) -> bool:
+def record(course_dir: Path | Course, result: StudentResult, *, run_id: str) -> bool:
     """Append ``result`` unless it equals the student's latest version; True if written."""
     path = journal_path(course_dir, result.assignment)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .outcomes import Event
+from .events import Event
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..quiz.store import SCHEMA
-from .outcomes import Event
+from ...quiz.store import SCHEMA
+from .events import Event
 
 
 def _ids(item: dict[str, Any], key: str) -> set[str]:

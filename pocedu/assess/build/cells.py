@@ -40,7 +40,7 @@ def _public_options(q: Any, pub: dict) -> list[dict]:
 
 def items_document(assignment: str, questions: list[Any]) -> dict[str, Any]:
     """The public items file: prompts, options, labels, points; never keys or feedback."""
-    from ..questions.public import public_item
+    from ...questions.public import public_item
 
     items = []
     for i, q in enumerate(questions):

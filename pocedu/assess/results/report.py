@@ -18,7 +18,7 @@ from .stats import SCORED, Analysis, analyse, check_results
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..content.models import Question
+    from ...content.models import Question
 
 # Okabe-Ito colour-blind-safe palette
 BLUE, ORANGE, SKY, GREEN, VERMILLION, GREY = (

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from ..errors import AssessError
 from .cells import key_literal
-from .errors import AssessError
 
 
 def correct_store(directory: Path, name: str, questions: list[Any]) -> None:
     """Write an answer store holding every auto-graded item's key as the response."""
-    from ..quiz.store import AnswerStore, store_path
+    from ...quiz.store import AnswerStore, store_path
 
     store = AnswerStore(store_path(directory, name), assignment=name, student="selfcheck")
     for q in questions:
@@ -63,16 +63,18 @@ def verify_quiz(name: str, questions: list[Any], files: dict[str, str], *,
 def release_check(name: str, questions: list[Any], files: dict[str, str], *,
                   workdir: Path) -> None:
     """Run ``nbgrader generate_assignment`` on a throwaway course; no key may survive."""
-    from .config import write_config
-    from .nbg import api, check_result
+    from ..course.config import write_config
+    from ..course.layout import Course
+    from ..course.nbgrader_api import api, check_result
 
     write_config(workdir)
-    src = workdir / "source" / name
+    course = Course(workdir)
+    src = course.assignment(name).source
     src.mkdir(parents=True)
     for fname, text in files.items():
         (src / fname).write_text(text, encoding="utf-8")
     check_result(api(workdir).generate_assignment(name), f"nbgrader generate_assignment {name}")
-    leaks = find_keys(workdir / "release", questions)
+    leaks = find_keys(course.folder("release"), questions)
     shutil.rmtree(workdir, ignore_errors=True)
     if leaks:
         raise AssessError([f"{name}: the release reveals a key: {leak}" for leak in leaks])

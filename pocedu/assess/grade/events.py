@@ -9,11 +9,14 @@ manual grade, a store from someone else, a notebook that could not be read),
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-STATUSES = ("graded", "graded-with-flags", "needs-review", "ungradable", "missing")
-SEVERITY_STATUS = {"info": "graded", "flag": "graded-with-flags", "review": "needs-review",
-                   "fatal": "ungradable"}
+Status = Literal["graded", "graded-with-flags", "needs-review", "ungradable", "missing"]
+"""A result's status, best first (defined here only)."""
+Severity = Literal["info", "flag", "review", "fatal"]
+STATUSES: tuple[str, ...] = get_args(Status)
+SEVERITY_STATUS: dict[str, str] = {"info": "graded", "flag": "graded-with-flags",
+                                   "review": "needs-review", "fatal": "ungradable"}
 """The least a status can be when an event of that severity happened."""
 
 
@@ -23,7 +26,7 @@ class Event:
 
     code: str
     """Stable machine name, e.g. 'cell-deleted', 'store-other-student'."""
-    severity: str
+    severity: Severity
     """'info', 'flag', 'review' or 'fatal' (see ``SEVERITY_STATUS``)."""
     event: str
     """What happened, in plain words."""

@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .errors import AssessError
+from ..course.layout import Course
+from ..errors import AssessError
 
 
-def simulate_submission(*, course_dir: Path, assignment: str, student: str,
+def simulate_submission(*, course_dir: Path | Course, assignment: str, student: str,
                         answers: dict[str, Any], timestamp: str | None = None,
                         target: Path | None = None) -> Path:
     """Copy the released quiz to ``submitted/<student>/<assignment>/`` and save ``answers``.
@@ -19,16 +20,16 @@ def simulate_submission(*, course_dir: Path, assignment: str, student: str,
     them). Answers go through the same store code as clicks. ``target`` is another folder
     (e.g. an inbox) to write the submission into instead.
     """
-    from ..quiz.items import QuizError
-    from ..quiz.runtime import Quiz
-    from .release import now_timestamp
+    from ...quiz.items import QuizError
+    from ...quiz.runtime import Quiz
+    from ..course.release import now_timestamp
 
-    course_dir = Path(course_dir)
-    released = course_dir / "release" / assignment
+    quiz = Course.at(course_dir).assignment(assignment)
+    released = quiz.release
     if not released.is_dir():
         raise AssessError(f"'{assignment}' is not released: run `pocedu assess release "
                           f"{assignment}` first")
-    dest = Path(target) if target is not None else course_dir / "submitted" / student / assignment
+    dest = Path(target) if target is not None else quiz.submitted(student)
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(released, dest)

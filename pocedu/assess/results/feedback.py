@@ -15,13 +15,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..sections import slug, title
+from ...sections import slug, title
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..content.models import Question
-    from ..content.pointers import PointerResolver
+    from ...content.models import Question
+    from ...content.pointers import PointerResolver
 
 # ---------------------------------------------------------------- the graded bank
 
@@ -32,7 +32,7 @@ def read_bank(path: Path | str) -> dict[str, Question]:
     Uses ``pocedu.assess.bank.load_bank``, so ``key: from-kb`` is resolved and the bank is
     checked exactly as ``pocedu assess build`` checks it.
     """
-    from .bank import load_bank
+    from ..build.bank import load_bank
 
     path = Path(path)
     quizzes = load_bank(path.parent if path.is_file() else path)
@@ -111,14 +111,14 @@ def option_label(item: Question | None, option: str, *, lang: str = "en") -> str
 
 def default_resolver() -> PointerResolver:
     """``pocedu.content.packaged().resolver``; documents.yaml alone if the KB does not load."""
-    from ..content import ContentError, PointerResolver, packaged
+    from ...content import ContentError, PointerResolver, packaged
 
     try:
         return packaged().resolver
     except ContentError:
-        from ..content.loader import PACKAGED, parse
-        from ..content.models import DocumentsFile
-        from ..content.yamlio import read_yaml
+        from ...content.loader import PACKAGED, parse
+        from ...content.models import DocumentsFile
+        from ...content.yamlio import read_yaml
 
         path = PACKAGED / "documents.yaml"
         docs = parse("documents.yaml", read_yaml(path, "documents.yaml"), DocumentsFile)
@@ -127,7 +127,7 @@ def default_resolver() -> PointerResolver:
 
 def describe_pointer(pointer: str, resolver: PointerResolver) -> str:
     """``pointer`` followed by the document's full title (plain text)."""
-    from ..content import PointerError
+    from ...content import PointerError
 
     try:
         found = resolver.resolve(pointer)
@@ -218,7 +218,7 @@ def render_right(q: Question) -> str:
 
 def _chosen_feedback(q: Question, response: Any) -> list[str]:
     """Per-option feedback of the options the student chose or placed wrongly."""
-    from ..questions.grading import score, spec_of
+    from ...questions.grading import score, spec_of
 
     if response is None or q.type == "short_text":
         return []

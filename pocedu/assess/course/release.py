@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import AssessError
+from ..errors import AssessError
+from .layout import Course
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"
 """nbgrader's own format for ``timestamp.txt``."""
@@ -18,22 +19,24 @@ def now_timestamp() -> str:
     return datetime.now(UTC).strftime(TIMESTAMP_FORMAT)
 
 
-def release_assignment(*, course_dir: Path, assignment: str, exchange: bool = False) -> Path:
+def release_assignment(*, course_dir: Path | Course, assignment: str,
+                       exchange: bool = False) -> Path:
     """Generate the student version into ``release/<assignment>/`` (and the exchange).
 
     Without an exchange, the ``release/`` folder is what students receive.
     """
-    from .nbg import api, check_result
+    from .nbgrader_api import api, check_result
 
-    course_dir = Path(course_dir)
-    if not (course_dir / "source" / assignment).is_dir():
-        raise AssessError(f"no source for '{assignment}' in {course_dir / 'source'}: "
+    course = Course.at(course_dir)
+    quiz = course.assignment(assignment)
+    if not quiz.source.is_dir():
+        raise AssessError(f"no source for '{assignment}' in {course.folder('source')}: "
                           "run `pocedu assess build` first")
-    nbapi = api(course_dir)
+    nbapi = api(course.root)
     check_result(nbapi.generate_assignment(assignment), f"generate_assignment {assignment}")
     if exchange:
         check_result(nbapi.release_assignment(assignment), f"release_assignment {assignment}")
-    return course_dir / "release" / assignment
+    return quiz.release
 
 
 @dataclass
@@ -46,20 +49,21 @@ class Collected:
     """Folders in the inbox that are not on the roster (left in place, not collected)."""
 
 
-def collect(*, course_dir: Path, assignment: str, inbox: Path | None = None) -> Collected:
+def collect(*, course_dir: Path | Course, assignment: str,
+            inbox: Path | None = None) -> Collected:
     """Collect submissions into ``submitted/<student>/<assignment>/`` with ``timestamp.txt``.
 
     From ``inbox/<student>/<assignment>/`` when given, else from the configured exchange.
     A newer submission replaces an older one; the inbox is never changed.
     """
-    from .nbg import api, check_result, gradebook
+    from .nbgrader_api import api, check_result
 
-    course_dir = Path(course_dir)
+    course = Course.at(course_dir)
+    quiz = course.assignment(assignment)
     if inbox is None:
-        check_result(api(course_dir).collect(assignment), f"collect {assignment}")
-        done = sorted(p.parent.name for p in (course_dir / "submitted").glob(f"*/{assignment}"))
-        return Collected(collected=done)
-    with gradebook(course_dir) as gb:
+        check_result(api(course.root).collect(assignment), f"collect {assignment}")
+        return Collected(collected=course.submitted_students(assignment))
+    with course.gradebook() as gb:
         roster = {s.id for s in gb.students}
     result = Collected()
     for folder in sorted(p for p in Path(inbox).glob(f"*/{assignment}") if p.is_dir()):
@@ -67,7 +71,7 @@ def collect(*, course_dir: Path, assignment: str, inbox: Path | None = None) -> 
         if student not in roster:
             result.unknown.append(student)
             continue
-        dest = course_dir / "submitted" / student / assignment
+        dest = quiz.submitted(student)
         stamp_file = folder / "timestamp.txt"
         stamp = stamp_file.read_text().strip() if stamp_file.exists() else now_timestamp()
         if dest.exists():

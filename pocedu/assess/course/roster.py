@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AssessError
+from ..errors import AssessError
 
 COLUMNS = ("id", "first_name", "last_name", "email")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..course.layout import Course
+from ..errors import AssessError
 from .bank import load_bank, order_warnings
 from .cells import items_document, quiz_cells, quiz_notebook, rubric_document
-from .errors import AssessError
 
 RUBRICS = "rubrics"
 
@@ -52,17 +53,17 @@ def render_quiz(name: str, questions: list[Any]) -> dict[str, str]:
     return files
 
 
-def _target(course_dir: Path, name: str, fname: str) -> Path:
+def _target(course: Course, name: str, fname: str) -> Path:
     """Where a rendered file goes: the grading guide under rubrics/, the rest in source/."""
     if fname.startswith(RUBRICS + "/"):
-        return course_dir / fname
-    return course_dir / "source" / name / fname
+        return course.rubrics / fname.split("/", 1)[1]
+    return course.assignment(name).source / fname
 
 
-def write_quiz(course_dir: Path, name: str, files: dict[str, str]) -> None:
+def write_quiz(course_dir: Path | Course, name: str, files: dict[str, str]) -> None:
     """Write the files of one quiz into ``course_dir`` (folders created if needed)."""
     for fname, text in files.items():
-        path = _target(course_dir, name, fname)
+        path = _target(Course.at(course_dir), name, fname)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
@@ -76,28 +77,28 @@ def render_all(bank_dir: Path) -> dict[str, tuple[list[Any], dict[str, str]]]:
     return {name: (qs, render_quiz(name, qs)) for name, qs in bank.items()}
 
 
-def out_of_sync(*, course_dir: Path, bank_dir: Path | None = None) -> list[str]:
+def out_of_sync(*, course_dir: Path | Course, bank_dir: Path | None = None) -> list[str]:
     """Source files that differ from what the bank would generate (empty when in sync)."""
-    course_dir = Path(course_dir)
-    rendered = render_all(Path(bank_dir) if bank_dir else course_dir / "bank")
+    course = Course.at(course_dir)
+    rendered = render_all(Path(bank_dir) if bank_dir else course.bank)
     stale = []
     for name, (_, files) in rendered.items():
         for fname, text in files.items():
-            path = _target(course_dir, name, fname)
+            path = _target(course, name, fname)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(course_dir)))
+                stale.append(str(path.relative_to(course.root)))
     return stale
 
 
-def build_sources(*, course_dir: Path, bank_dir: Path | None = None,
+def build_sources(*, course_dir: Path | Course, bank_dir: Path | None = None,
                   verify: bool = True) -> list[BuiltQuiz]:
     """Validate the bank and write ``source/<quiz>/`` for each quiz file in it.
 
     With ``verify`` each quiz is executed with all-correct answers (it must score full marks)
     and put through ``nbgrader generate_assignment`` (the release must hold no key).
     """
-    course_dir = Path(course_dir)
-    rendered = render_all(Path(bank_dir) if bank_dir else course_dir / "bank")
+    course = Course.at(course_dir)
+    rendered = render_all(Path(bank_dir) if bank_dir else course.bank)
     built = []
     for name, (questions, files) in rendered.items():
         if verify:
@@ -107,11 +108,11 @@ def build_sources(*, course_dir: Path, bank_dir: Path | None = None,
                 source_files = {k: v for k, v in files.items()
                                 if not k.startswith(RUBRICS + "/")}
                 verify_quiz(name, questions, source_files, workdir=Path(tmp))
-        target = course_dir / "source" / name
-        write_quiz(course_dir, name, files)
+        target = course.assignment(name).source
+        write_quiz(course, name, files)
         doc = json.loads(files[f"{name}.items.json"])
         built.append(BuiltQuiz(name, target, len(questions),
                                sum(i["points"] for i in doc["items"])))
     if not built:
-        raise AssessError(f"no quiz files in {bank_dir or course_dir / 'bank'}")
+        raise AssessError(f"no quiz files in {bank_dir or course.bank}")
     return built

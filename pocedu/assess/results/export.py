@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ExportError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -35,10 +37,6 @@ ROSTER_ALIASES = {"id": "student_id", "student": "student_id", "firstname": "fir
                   "lastname": "last_name", "canvas_id": "lms_user_id"}
 ROSTER_OPTIONAL = ("first_name", "last_name", "email", "section", "sis_user_id",
                    "sis_login_id", "lms_user_id", "idnumber")
-
-
-class ExportError(ValueError):
-    """Results and roster that cannot be exported as they are."""
 
 
 def read_roster(roster: Any) -> pd.DataFrame:
@@ -231,15 +229,15 @@ def course_roster(*, course_dir: Path | str) -> pd.DataFrame:
     """The course roster: ``<course>/roster.csv`` if present, else the gradebook's students."""
     import pandas as pd
 
-    course = Path(course_dir)
-    if (course / "roster.csv").is_file():
-        return read_roster(course / "roster.csv")
-    db = course / "gradebook.db"
-    if not db.is_file():
-        raise ExportError(f"no roster: neither {course / 'roster.csv'} nor {db} exists")
-    from nbgrader.api import Gradebook
+    from ..course.layout import Course
 
-    with Gradebook(f"sqlite:///{db}") as gb:
+    course = Course.at(course_dir)
+    if course.roster_csv.is_file():
+        return read_roster(course.roster_csv)
+    if not course.has_gradebook():
+        raise ExportError(f"no roster: neither {course.roster_csv} nor a gradebook "
+                          f"({course.db_url}) exists")
+    with course.gradebook() as gb:
         rows = [{"student_id": s.id, "first_name": s.first_name or "",
                  "last_name": s.last_name or "", "email": s.email or "",
                  "lms_user_id": s.lms_user_id or ""} for s in gb.students]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import AssessError
+from ..errors import AssessError
 
 
 def tools_on_path() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO_COURSE = Path(__file__).resolve().parents[2] / "assessments"
+REPO_COURSE = Path(__file__).resolve().parents[3] / "assessments"
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 DEFAULT = "quiz02"
 """The quiz the demo runs when none is named (tiers, phases, risk: the richest items)."""
@@ -56,7 +56,7 @@ def simulated_answers(questions: list[Any], *, ability: float, rng: random.Rando
 def grader_marks(course: Path, assignment: str, questions: list[Any],
                  submitted: dict[str, dict[str, Any]]) -> int:
     """Play the grader: mark each written answer with the score its rubric sample earns."""
-    from .nbg import gradebook
+    from ..course.nbgrader_api import gradebook
 
     rubric_score = {(q.id, s.response["text"]): s.score for q in questions
                     if q.type == "short_text" for s in q.samples
@@ -76,28 +76,19 @@ def grader_marks(course: Path, assignment: str, questions: list[Any],
     return marked
 
 
-def _call_optional(module: str, name: str, say: Callable[[str], None],
-                   **kwargs: Any) -> Any:
-    import importlib
-
-    try:
-        fn = getattr(importlib.import_module(f"pocedu.assess.{module}"), name)
-    except (ImportError, AttributeError):
-        say(f"  (skipped: pocedu.assess.{module}.{name} is not available)")
-        return None
-    return fn(**kwargs)
-
-
 def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int = 2015,
              assignments: list[str] | None = None, jobs: int | None = None,
              say: Callable[[str], None] = print) -> dict[str, Path]:
     """Run the demo into ``out`` (replaced); return the paths of its main outputs."""
-    from .bank import load_bank
-    from .build import build_sources
-    from .course import init_course
-    from .grade import grade_assignment
-    from .release import collect, release_assignment
-    from .results import load_results, load_submissions
+    from ..build.bank import load_bank
+    from ..build.sources import build_sources
+    from ..course.release import collect, release_assignment
+    from ..course.setup import init_course
+    from ..grade.run import grade_assignment
+    from ..results.export import export_all
+    from ..results.feedback import write_feedback
+    from ..results.report import build_report
+    from ..results.table import load_results, load_submissions
     from .simulate import simulate_submission
 
     start = time.monotonic()
@@ -147,22 +138,14 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
                 f"(rubrics/{name}.md)")
         results = load_results(course_dir=course, assignment=name)
         say("7. Feedback, exports and report")
-        _call_optional("feedback", "write_feedback", say, results=results, bank=bank,
-                       out_dir=out / "feedback")
-        paths = _call_optional("export", "export_all", say, results=results, roster=roster,
-                               out_dir=out / "exports", assignment=name,
-                               submissions=load_submissions(course_dir=course,
-                                                            assignment=name)) or {}
-        report = _call_optional("report", "build_report", say, results=results, bank=bank,
-                                out_dir=out / "report" / name, title=f"{name}: demo class")
-        if "nbgrader" in paths:
-            outputs[f"{name} grades CSV"] = Path(paths["nbgrader"])
-        else:
-            csv = out / f"{name}_results.csv"
-            results.to_csv(csv, index=False)
-            outputs[f"{name} grades CSV"] = csv
-        if report:
-            outputs[f"{name} report"] = Path(report)
+        write_feedback(results=results, bank=bank, out_dir=out / "feedback")
+        paths = export_all(results=results, roster=roster, out_dir=out / "exports",
+                           assignment=name,
+                           submissions=load_submissions(course_dir=course, assignment=name))
+        report = build_report(results=results, bank=bank, out_dir=out / "report" / name,
+                              title=f"{name}: demo class")
+        outputs[f"{name} grades CSV"] = Path(paths["nbgrader"])
+        outputs[f"{name} report"] = Path(report)
     say(f"Done in {time.monotonic() - start:.0f} s.")
     for what, path in outputs.items():
         say(f"  {what}: {path}")

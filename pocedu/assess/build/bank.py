@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import AssessError
+from ..errors import AssessError
 
 QUIZ_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -18,9 +18,9 @@ def _knowledge_base() -> tuple[dict[str, Any], Any]:
     While the knowledge base is incomplete (it fails to load), pointers are still checked
     against ``documents.yaml`` and a warning says that the key checks were skipped.
     """
-    from ..content import ContentError, packaged
-    from ..content.loader import catalogue, load_kb_file
-    from ..content.pointers import PointerResolver
+    from ...content import ContentError, packaged
+    from ...content.loader import catalogue, load_kb_file
+    from ...content.pointers import PointerResolver
 
     try:
         content = packaged()
@@ -46,7 +46,7 @@ def load_bank(bank_dir: Path) -> dict[str, list[Any]]:
     Raises AssessError listing every problem (file, item, field): schema, pointers,
     knowledge-base keys, and the items' own sample responses.
     """
-    from ..content.loader import check_questions, load_questions
+    from ...content.loader import check_questions, load_questions
 
     bank_dir = Path(bank_dir)
     acts, resolver = _knowledge_base()

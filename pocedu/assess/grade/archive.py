@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import AssessError
+from ..course.layout import Course
+from ..errors import AssessError
 
 
 @dataclass(frozen=True)
@@ -88,32 +89,29 @@ def _store(folder: Path, dest_root: Path, meta: dict[str, Any]) -> Archived:
     return Archived(dest, digest, entries, new=True)
 
 
-def archive_dir(course_dir: Path, assignment: str) -> Path:
-    """Where the archives of ``assignment`` live."""
-    return Path(course_dir) / ".pocedu" / "archive" / assignment
-
-
-def archive_submission(*, course_dir: Path, assignment: str, student: str) -> Archived:
+def archive_submission(*, course_dir: Path | Course, assignment: str,
+                       student: str) -> Archived:
     """Archive ``submitted/<student>/<assignment>/`` untouched (no-op when already archived)."""
-    folder = Path(course_dir) / "submitted" / student / assignment
+    quiz = Course.at(course_dir).assignment(assignment)
+    folder = quiz.submitted(student)
     if not folder.is_dir():
         raise AssessError(f"no submission folder {folder}")
-    return _store(folder, archive_dir(course_dir, assignment) / student,
-                  {"student": student, "assignment": assignment})
+    return _store(folder, quiz.archive / student, {"student": student, "assignment": assignment})
 
 
-def quarantine(*, course_dir: Path, assignment: str, student: str) -> Archived:
+def quarantine(*, course_dir: Path | Course, assignment: str, student: str) -> Archived:
     """Copy a submission from an id not on the roster to ``.pocedu/quarantine/`` and log it.
 
     The submission itself is left where it is; it is never graded and never dropped.
     """
-    folder = Path(course_dir) / "submitted" / student / assignment
-    root = Path(course_dir) / ".pocedu" / "quarantine" / assignment
+    course = Course.at(course_dir)
+    quiz = course.assignment(assignment)
+    folder, root = quiz.submitted(student), quiz.quarantine
     archived = _store(folder, root / student,
                       {"student": student, "assignment": assignment, "reason": "not on roster"})
     if archived.new:
         line = {"student": student, "assignment": assignment, "digest": archived.digest,
-                "copied_to": str(archived.directory.relative_to(course_dir)),
+                "copied_to": str(archived.directory.relative_to(course.root)),
                 "reason": "id not on the roster; not graded",
                 "at": datetime.now(UTC).isoformat(timespec="seconds")}
         with open(root / "report.jsonl", "a", encoding="utf-8") as fh:

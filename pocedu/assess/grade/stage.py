@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .outcomes import Event
-from .preserve import Archived
+from .answers import clean_store
+from .archive import Archived
+from .events import Event
 from .sanitize import matches_release, read_notebook, sanitize_notebook
-from .storecheck import clean_store
 
 
 @dataclass

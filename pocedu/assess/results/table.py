@@ -2,7 +2,7 @@
 
 Columns: ``student_id, assignment, item_id, label, module, objective, points, max_points,
 response, status``. ``status`` is per student, from the grading journal
-(``pocedu.assess.outcomes.STATUSES``); without a journal entry it is read from the gradebook
+(``pocedu.assess.grade.events.STATUSES``); without a journal entry it is read from the gradebook
 ('needs-review' also for a submission not graded yet). ``points`` is None where there is no
 grade; ``response`` is the saved answer as JSON.
 
@@ -16,25 +16,27 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import AssessError
+from ..course.layout import Course
+from ..errors import AssessError
 
 COLUMNS = ["student_id", "assignment", "item_id", "label", "module", "objective", "points",
            "max_points", "response", "status"]
 
 
-def read_items(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
+def read_items(course_dir: Path | Course, assignment: str) -> list[dict[str, Any]]:
     """The public items of ``assignment`` from its source folder."""
-    path = Path(course_dir) / "source" / assignment / f"{assignment}.items.json"
+    path = Course.at(course_dir).assignment(assignment).items_file
     try:
         return json.loads(path.read_text(encoding="utf-8"))["items"]
     except (OSError, ValueError, KeyError) as err:
         raise AssessError(f"{path}: cannot read the items of {assignment} ({err})") from None
 
 
-def _responses(course_dir: Path, student: str, assignment: str) -> dict[str, Any]:
-    from ..quiz.store import SCHEMA
+def _responses(course: Course, student: str, assignment: str) -> dict[str, Any]:
+    from ...quiz.store import SCHEMA
 
-    path = Path(course_dir) / "submitted" / student / assignment / f"{assignment}.answers.json"
+    quiz = course.assignment(assignment)
+    path = quiz.submitted(student) / quiz.answers_name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -64,7 +66,7 @@ def _student_grades(gb: Any, assignment: str, student: str) -> tuple[str, dict[s
 
 def _current_status(result: Any, *, manual_pending: bool) -> str:
     """The journal's status, updated once graders have marked every written answer."""
-    from .outcomes import status_of
+    from ..grade.events import status_of
 
     if result.status != "needs-review" or manual_pending:
         return result.status
@@ -72,29 +74,29 @@ def _current_status(result: Any, *, manual_pending: bool) -> str:
     return status_of(rest) if len(rest) < len(result.events) else result.status
 
 
-def load_results(*, course_dir: Path, assignment: str) -> Any:
+def load_results(*, course_dir: Path | Course, assignment: str) -> Any:
     """The results frame of ``assignment`` (see the module docstring)."""
     import pandas as pd
 
     from .journal import latest
-    from .nbg import gradebook
 
-    course_dir = Path(course_dir)
-    items = read_items(course_dir, assignment)
-    journal = latest(course_dir, assignment)
+    course = Course.at(course_dir)
+    quiz = course.assignment(assignment)
+    items = read_items(course, assignment)
+    journal = latest(course, assignment)
     rows = []
-    with gradebook(course_dir) as gb:
+    with course.gradebook() as gb:
         students = sorted(s.id for s in gb.students)
         for sid in students:
             status, grades = _student_grades(gb, assignment, sid)
-            submitted = (course_dir / "submitted" / sid / assignment).is_dir()
+            submitted = quiz.submitted(sid).is_dir()
             if status in ("missing", "not-graded") and submitted:
                 status = "needs-review"
             if sid in journal:
                 status = _current_status(journal[sid], manual_pending=status == "needs-review")
                 if status in ("missing", "ungradable"):
                     grades = {}
-            answers = _responses(course_dir, sid, assignment) if submitted else {}
+            answers = _responses(course, sid, assignment) if submitted else {}
             for it in items:
                 resp = answers.get(it["id"])
                 rows.append({
@@ -113,14 +115,14 @@ def load_results(*, course_dir: Path, assignment: str) -> Any:
 EVENT_COLUMNS = ["student_id", "event", "grade", "check"]
 
 
-def load_events(*, course_dir: Path, assignment: str) -> Any:
+def load_events(*, course_dir: Path | Course, assignment: str) -> Any:
     """Grading events of ``assignment``: one row per event that is more than 'info'."""
     import pandas as pd
 
     from .journal import latest
 
     rows = []
-    for sid, res in sorted(latest(Path(course_dir), assignment).items()):
+    for sid, res in sorted(latest(course_dir, assignment).items()):
         grade = ("" if res.score is None else
                  f"{res.score:g} / {res.max_score:g}" if res.max_score else f"{res.score:g}")
         for ev in res.events:
@@ -133,15 +135,13 @@ def load_events(*, course_dir: Path, assignment: str) -> Any:
 SUBMISSION_COLUMNS = ["student_id", "timestamp", "late_submission_penalty"]
 
 
-def load_submissions(*, course_dir: Path, assignment: str) -> Any:
+def load_submissions(*, course_dir: Path | Course, assignment: str) -> Any:
     """Submission times and late penalties of ``assignment`` from the gradebook."""
     import pandas as pd
     from nbgrader.api import MissingEntry
 
-    from .nbg import gradebook
-
     rows = []
-    with gradebook(Path(course_dir)) as gb:
+    with Course.at(course_dir).gradebook() as gb:
         for student in sorted(s.id for s in gb.students):
             try:
                 sub = gb.find_submission(assignment, student)
