@@ -173,16 +173,18 @@ def test_unreadable_notebooks_are_reported_not_repaired(raw: bytes) -> None:
 
 def test_journal_adds_a_version_only_when_the_result_changes(tmp_path: Path) -> None:
     from pocedu.assess.grade.events import Event, StudentResult
-    from pocedu.assess.results.journal import journal_path, latest, read_journal, record
+    from pocedu.assess.results.journal import latest, read_journal, record
 
     res = StudentResult("s1", "q", "graded", score=2, max_score=3)
     assert record(tmp_path, res, run_id="r1") and not record(tmp_path, res, run_id="r2")
-    with journal_path(tmp_path, "q").open("a") as fh:
-        fh.write('{"student": "s1", "torn')  # a crash mid-line
+    odd = StudentResult("s2", "q", "graded", score=1, max_score=3,  # a Latin-1 file name
+                        events=[Event("extra-notebook", "flag", "ignored: caf\udce9.ipynb")])
+    assert record(tmp_path, odd, run_id="r2")
+    assert latest(tmp_path, "q")["s2"].events == odd.events
     flagged = StudentResult("s1", "q", "graded-with-flags", score=2, max_score=3,
                             events=[Event("late", "flag", "late")])
     assert record(tmp_path, flagged, run_id="r3")
-    assert [r["version"] for r in read_journal(tmp_path, "q")] == [1, 2]
+    assert [r["version"] for r in read_journal(tmp_path, "q") if r["student"] == "s1"] == [1, 2]
     assert latest(tmp_path, "q")["s1"].status == "graded-with-flags"
 
 
@@ -245,3 +247,29 @@ def test_killed_run_finishes_on_rerun_and_concurrent_run_refuses(tmp_path: Path)
     assert scores == pytest.approx(EXPECTED)
     records = read_journal(course, QUIZ)
     assert sorted(r["student"] for r in records) == sorted(PROFILES)  # no duplicates
+
+
+@pytest.mark.slow
+def test_a_killed_worker_fails_only_its_student(tmp_path: Path) -> None:
+    """Student code that kills its grading worker: the others are graded, the run ends."""
+    import nbformat
+    from fixtures_course import EXPECTED, PROFILES, QUIZ, make_course
+
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.grade.run import grade_assignment
+
+    course = make_course(tmp_path, [*PROFILES, "killer"])
+    for name, answers in {**PROFILES, "killer": PROFILES["all-right"]}.items():
+        simulate_submission(course_dir=course, assignment=QUIZ, student=name, answers=answers,
+                            timestamp="2029-12-01 10:00:00.000000 UTC")
+    path = course / "submitted" / "killer" / QUIZ / f"{QUIZ}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"))
+    nbformat.write(nb, path)
+    summary = grade_assignment(course_dir=course, assignment=QUIZ, jobs=2, progress=False,
+                               allow_student_code=True)
+    got = {r.student: r for r in summary.results}
+    assert got["killer"].status in ("ungradable", "needs-review")
+    for name, want in EXPECTED.items():
+        assert got[name].score == pytest.approx(want), name

@@ -9,7 +9,7 @@ COURSE/
   nbgrader_config.py  roster.csv  gradebook.db (nbgrader's db_url)
   bank/  rubrics/  source/<a>/  release/<a>/  submitted/<s>/<a>/  autograded/<s>/<a>/
   feedback/<s>/<a>/  reports/<a>/  exports/
-  .pocedu/  grade.lock  archive/<a>/<s>/  quarantine/<a>/  results/  grade/<a>/
+  .pocedu/  grade.lock  results.sqlite  archive/<a>/<s>/  quarantine/<a>/  grade/<a>/
 ```
 """
 
@@ -197,8 +197,3 @@ class Assignment:
     def grading_state(self) -> Path:
         """``.pocedu/grade/<a>/``: per-student logs of failed grading."""
         return self.course.state / "grade" / self.name
-
-    @property
-    def journal(self) -> Path:
-        """The results journal of the assignment (JSON lines, one per result version)."""
-        return self.course.state / "results" / f"{self.name}.jsonl"

@@ -24,6 +24,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -116,6 +117,10 @@ class Run:
     allow_student_code: bool = False
     previous: dict[str, StudentResult] = field(default_factory=dict)
     """The latest recorded result of each student before this run."""
+    answers_only_reason: str | None = None
+    """Why this quiz cannot be graded from answers ('' when it can; None before checking)."""
+    kernel_only: bool = False
+    """Grade every student with nbgrader's kernels (to compare both paths)."""
 
 
 @dataclass
@@ -322,6 +327,8 @@ def decide(run: Run, student: str, input_sha: str, staged_events: list[Event],
                              events=events, input_sha=input_sha, seconds=report.seconds)
     facts = _gradebook_facts(run.quiz, student)
     events += _after(facts, report, run.max_points)
+    events.append(Event("grading-path", "info", "graded from the answer store in-process"
+                        if report.path == "answers" else "graded by nbgrader autograde"))
     score = round(max(facts["score"] - facts["penalty"], 0.0), 6) if facts else None
     return StudentResult(student, run.quiz.name, status_of(events), score=score,
                          max_score=run.max_points, events=events, input_sha=input_sha,
@@ -334,12 +341,14 @@ def grade_assignment(*, course_dir: Path | Course, assignment: str, jobs: int | 
                      students: list[str] | None = None, force: bool = False,
                      progress: bool = True, stream: TextIO | None = None,
                      allow_student_code: bool = False, limits: Limits | None = None,
-                     wait: bool = False) -> GradeSummary:
+                     wait: bool = False, kernel_only: bool = False) -> GradeSummary:
     """Grade every roster student (or ``students``) of ``assignment``; see the module doc.
 
     Unchanged, already graded submissions are skipped unless ``force``. ``allow_student_code``
     keeps code cells students added (run after the graded cells, in the sandbox). A second run
     on the same course refuses unless ``wait``. ``jobs`` defaults to the number of cores.
+    ``kernel_only`` grades everyone with nbgrader's kernels (the answers path is the default
+    wherever no student code is to run).
     """
     from ..course.nbgrader_api import tools_on_path
     from .runlock import run_lock
@@ -352,7 +361,8 @@ def grade_assignment(*, course_dir: Path | Course, assignment: str, jobs: int | 
             summary.notes.append(note)
         return _grade_locked(summary, course.assignment(assignment), jobs=jobs,
                              students=students, force=force, progress=progress, stream=stream,
-                             allow=allow_student_code, limits=limits or Limits())
+                             allow=allow_student_code, limits=limits or Limits(),
+                             kernel_only=kernel_only)
 
 
 def _wanted(quiz: Assignment, summary: GradeSummary, students: list[str] | None) -> list[str]:
@@ -375,7 +385,8 @@ def _wanted(quiz: Assignment, summary: GradeSummary, students: list[str] | None)
 
 def _grade_locked(summary: GradeSummary, quiz: Assignment, *, jobs: int | None,
                   students: list[str] | None, force: bool, progress: bool,
-                  stream: TextIO | None, allow: bool, limits: Limits) -> GradeSummary:
+                  stream: TextIO | None, allow: bool, limits: Limits,
+                  kernel_only: bool = False) -> GradeSummary:
     from ..results.journal import latest
 
     start = time.monotonic()
@@ -387,7 +398,8 @@ def _grade_locked(summary: GradeSummary, quiz: Assignment, *, jobs: int | None,
     os.chmod(base, 0o711)
     run = Run(quiz, release, items, float(sum(float(i.get("points", 1)) for i in items)),
               datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}", base,
-              force=force, allow_student_code=allow, previous=latest(quiz.course, quiz.name))
+              force=force, allow_student_code=allow, previous=latest(quiz.course, quiz.name),
+              kernel_only=kernel_only)
     try:
         subs = [Submission(sid, sid in found) for sid in wanted]
         todo = []
@@ -406,13 +418,68 @@ def _grade_locked(summary: GradeSummary, quiz: Assignment, *, jobs: int | None,
     return summary
 
 
+def _finish(run: Run, sub: Submission, report: WorkerReport, bar: Progress) -> None:
+    sub.report = report
+    _take(run, sub, AFTER_GRADING)
+    step_record(run, sub)
+    bar.step(f"{sub.student}: {sub.result.status if sub.result else '?'}")
+
+
+def choose_path(run: Run, sub: Submission, answers_why_not: str) -> str:
+    """'answers' (in-process, from the answer store) or 'kernel' (nbgrader autograde)."""
+    if (answers_why_not or run.kernel_only or run.allow_student_code
+            or (sub.staged and sub.staged.added_cells)):
+        return "kernel"
+    return "answers"
+
+
 def _grade_todo(run: Run, todo: list[Submission], summary: GradeSummary, *,
                 jobs: int | None, limits: Limits, bar: Progress) -> None:
-    """The 'grade' step for every staged student, then the steps after it, as each finishes."""
-    from .sandbox import can_drop_to, kernel_dir
+    """The 'grade' step for every staged student, then the steps after it, as each finishes.
 
+    Each student goes the answers path when the quiz allows it (``from_answers``) and their
+    code is not to run; the rest go to nbgrader's kernels in parallel workers.
+    """
     if not todo:
         return
+    from .from_answers import AnswerGrader
+
+    if run.answers_only_reason is None:
+        grader = AnswerGrader(run.quiz)
+        run.answers_only_reason = grader.why_not
+    paths = {s.student: choose_path(run, s, run.answers_only_reason) for s in todo}
+    by_answers = [s for s in todo if paths[s.student] == "answers"]
+    kernel = [s for s in todo if paths[s.student] == "kernel"]
+    if by_answers:
+        summary.notes.append(f"{len(by_answers)} student(s) graded from their answer store "
+                             "in-process (no kernel)")
+        with run.quiz.course.gradebook() as gb, warnings.catch_warnings():
+            # nbgrader's add_submission warns about its own relationship cascades
+            warnings.filterwarnings("ignore", message=".*not in session.*")
+            for sub in by_answers:
+                assert sub.root is not None
+                staged = Course(sub.root).assignment(run.quiz.name).submitted(sub.student)
+                try:
+                    report = grader.grade(gb, student=sub.student, staged=staged)
+                except Exception as err:  # noqa: BLE001 - this student goes the kernel path
+                    gb.db.rollback()
+                    sub.staged.events.append(Event(  # type: ignore[union-attr]
+                        "answers-path-failed", "info", f"in-process grading failed ({err!r}); "
+                        "graded by nbgrader autograde instead"))
+                    kernel.append(sub)
+                    continue
+                _finish(run, sub, report, bar)
+    if kernel:
+        reason = run.answers_only_reason or "student code allowed or kept"
+        summary.notes.append(f"{len(kernel)} student(s) graded by nbgrader autograde "
+                             f"kernels ({reason})")
+        _grade_by_kernel(run, kernel, summary, jobs=jobs, limits=limits, bar=bar)
+
+
+def _grade_by_kernel(run: Run, todo: list[Submission], summary: GradeSummary, *,
+                     jobs: int | None, limits: Limits, bar: Progress) -> None:
+    from .sandbox import can_drop_to, kernel_dir
+
     why = can_drop_to(limits.user)
     summary.notes.append(_isolation_note(why, limits))
     kernels = str(kernel_dir(run.base / "jupyter", limits, drop=not why))
@@ -422,11 +489,7 @@ def _grade_todo(run: Run, todo: list[Submission], summary: GradeSummary, *,
              for s in todo if s.root is not None]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     for report in _run_workers(run.quiz.course, tasks, workers, kernels):
-        sub = by_student[report.student]
-        sub.report = report
-        _take(run, sub, AFTER_GRADING)
-        step_record(run, sub)
-        bar.step(f"{sub.student}: {sub.result.status if sub.result else '?'}")
+        _finish(run, by_student[report.student], report, bar)
 
 
 def _remove_stale_sandboxes() -> None:
@@ -451,8 +514,15 @@ def _isolation_note(why: str, limits: Limits) -> str:
 
 def _run_workers(course: Course, tasks: list[WorkerTask], jobs: int,
                  kernels: str) -> Iterator[WorkerReport]:
-    """Yield each worker's report as students finish."""
+    """Yield each worker's report as students finish.
+
+    Workers run in a ``ProcessPoolExecutor``. A worker that dies (killed, out of memory)
+    breaks the pool; the students it left unfinished are then graded again one by one, each
+    in a pool of its own, so only the student whose grading kills its worker fails.
+    """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     from .worker import grade_one, init_worker
 
@@ -463,15 +533,26 @@ def _run_workers(course: Course, tasks: list[WorkerTask], jobs: int,
         init_worker(str(course.root), None, kernels, False)
         yield from map(grade_one, tasks)
         return
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    ctx = multiprocessing.get_context(method)
-    pool = ctx.Pool(jobs, initializer=init_worker,
-                    initargs=(str(course.root), str(course.gradebook_lock), kernels, True))
-    try:
-        yield from pool.imap_unordered(grade_one, tasks)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    initargs = (str(course.root), str(course.gradebook_lock), kernels, True)
+
+    def pool(n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(n, mp_context=ctx, initializer=init_worker,
+                                   initargs=initargs)
+
+    broken: list[WorkerTask] = []
+    with pool(jobs) as executor:
+        futures = {executor.submit(grade_one, task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                broken.append(futures[future])
+    for task in broken:
+        with pool(1) as solo:
+            try:
+                yield solo.submit(grade_one, task).result()
+            except BrokenProcessPool:
+                shutil.rmtree(task.root, ignore_errors=True)
+                yield WorkerReport(task.student, message="the grading worker died while "
+                                   "grading this submission (killed, or out of memory)")
