@@ -35,12 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     f = sub.add_parser(
         "feedback", help="per-student feedback HTML for a graded assignment",
-        description="Write OUT/<student>/<assignment>.html for every student: score and, for "
-        "each missed item, the answer given, what was right, why, the source and the lesson "
-        "section to revisit. Never shows hidden test code.")
-    _common(f, "output folder (default: COURSE/feedback)")
+        description="Write each student's page: score and, for each missed item, the answer "
+        "given, what was right, why, the source and the lesson section to revisit. By default "
+        "into COURSE/feedback/<student>/<assignment>/, where `nbgrader release_feedback` "
+        "delivers it. Never shows hidden test code; keys only for final results.")
+    _common(f, "write OUT/<student>/<assignment>.html instead (not delivered by nbgrader)")
     f.add_argument("--lesson-base", default="modules",
                    help="where links to lesson notebooks point (default: modules)")
+    f.add_argument("--withhold-keys", action="store_true",
+                   help="show no right answers to anyone (e.g. until the quiz closes)")
     f.set_defaults(handler=_feedback)
 
     x = sub.add_parser(
@@ -81,12 +84,17 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _feedback(args: argparse.Namespace) -> int:
-    from ..assess.results.feedback import write_feedback
+    from ..assess.results.feedback import write_course_feedback, write_feedback
 
-    paths = write_feedback(results=_load(args), bank=args.course / "bank",
-                           out_dir=args.out or Course.at(args.course).folder("feedback"),
-                           lesson_base=args.lesson_base)
-    print(f"feedback: {len(paths)} page(s) in {args.out or args.course / 'feedback'}")
+    course = Course.at(args.course)
+    if args.out:
+        paths = write_feedback(results=_load(args), bank=course.bank, out_dir=args.out,
+                               lesson_base=args.lesson_base)
+    else:
+        paths = write_course_feedback(course_dir=course, assignment=args.assignment,
+                                      lesson_base=args.lesson_base,
+                                      withhold_keys=args.withhold_keys)
+    print(f"feedback: {len(paths)} page(s) in {args.out or course.folder('feedback')}")
     return 0
 
 

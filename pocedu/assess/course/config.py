@@ -21,6 +21,11 @@ c.CourseDirectory.ignore = [
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# `nbgrader generate_feedback` must never show hidden tests (they hold the keys).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades", "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
 '''
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...sections import slug, title
+from ..course.layout import Course
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,11 +275,21 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
+FINAL = ("graded", "graded-with-flags")
+"""Statuses whose result is final: only then does a page show keys and model answers."""
+WITHHELD = ("<p><em>The right answer is shown once your result is final and the quiz has "
+            "closed.</em></p>")
+
+
 def render_page(*, student: str, assignment: str, rows: pd.DataFrame,
                 items: Mapping[str, Question], resolver: PointerResolver,
-                lesson_base: str = "modules") -> str:
-    """The feedback page of one student for one assignment (``rows``: their result rows)."""
+                lesson_base: str = "modules", show_keys: bool = True) -> str:
+    """The feedback page of one student for one assignment (``rows``: their result rows).
+
+    Keys and model answers appear only when ``show_keys`` and the result is final.
+    """
     status = str(rows["status"].iloc[0])
+    show_keys = show_keys and status in FINAL
     points = rows["points"].astype(float).fillna(0)
     total, maximum = float(points.sum()), float(rows["max_points"].astype(float).sum())
     scored = status not in ("missing", "ungradable")
@@ -320,7 +332,8 @@ def render_page(*, student: str, assignment: str, rows: pd.DataFrame,
             "</span></h2>"
             f"<p class='prompt'>{e(q.prompt.get('en'))}</p>"
             f"<div class='yours'><h3>Your answer</h3>{answer}{why_html}</div>"
-            f"<div class='right'><h3>What was right</h3>{render_right(q)}</div>"
+            f"<div class='right'><h3>What was right</h3>"
+            f"{render_right(q) if show_keys else WITHHELD}</div>"
             f"<h3>Why</h3><p>{e(q.explanation.get('en'))}</p>"
             f"<h3>Source</h3>{sources}"
             f"<h3>Revisit</h3><p><a href='{e(href)}'>{e(where)}</a></p></section>")
@@ -364,6 +377,45 @@ def write_feedback(*, results: pd.DataFrame, bank: Any, out_dir: Path | str,
                            items=items, resolver=resolver, lesson_base=lesson_base)
         path = out / str(student) / f"{assignment}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".html.tmp")
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(path)
+        written.append(path)
+    return written
+
+
+def write_course_feedback(*, course_dir: Path | Course, assignment: str, bank: Any = None,
+                          withhold_keys: bool = False, lesson_base: str = "modules",
+                          resolver: PointerResolver | None = None) -> list[Path]:
+    """Write each student's page where ``nbgrader release_feedback`` delivers it.
+
+    ``feedback/<student>/<assignment>/<assignment>.html`` with nbgrader's ``timestamp.txt``
+    and ``submission_secret.txt`` from the student's submission (a student without a
+    submission gets no page). ``withhold_keys`` shows no key to anyone (until the quiz closes);
+    a provisional result never shows one. Returns the pages written.
+    """
+    from .table import load_results
+
+    course = Course.at(course_dir)
+    quiz = course.assignment(assignment)
+    results = load_results(course_dir=course, assignment=assignment)
+    items = bank_items(bank if bank is not None else course.bank)
+    resolver = resolver or default_resolver()
+    written = []
+    for student, rows in results.groupby("student_id", sort=True):
+        submitted = quiz.submitted(str(student))
+        if not submitted.is_dir() or submitted.is_symlink():
+            continue
+        page = render_page(student=str(student), assignment=assignment, rows=rows, items=items,
+                           resolver=resolver, lesson_base=lesson_base,
+                           show_keys=not withhold_keys)
+        dest = quiz.feedback(safe_dir_name(str(student)))
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in ("timestamp.txt", "submission_secret.txt"):
+            src = submitted / name
+            if src.is_file() and not src.is_symlink():
+                shutil.copyfile(src, dest / name)
+        path = dest / f"{assignment}.html"
         tmp = path.with_suffix(".html.tmp")
         tmp.write_text(page, encoding="utf-8")
         tmp.replace(path)
