@@ -16,12 +16,12 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def capstone_course(tmp_path_factory):
-    from pocedu.assess.bank import load_bank
     from pocedu.assess.build import build_sources
+    from pocedu.assess.build.bank import load_bank
     from pocedu.assess.course import init_course
+    from pocedu.assess.course.release import release_assignment
+    from pocedu.assess.demo.simulate import simulate_submission
     from pocedu.assess.grade import grade_assignment
-    from pocedu.assess.release import release_assignment
-    from pocedu.assess.simulate import simulate_submission
 
     root = tmp_path_factory.mktemp("capstone")
     course = root / "course"

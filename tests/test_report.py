@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pocedu.assess.report import build_report, events_table, kr20_reading
-from pocedu.assess.stats import analyse, simulate_results
+from pocedu.assess.demo.class_results import simulate_results
+from pocedu.assess.results.report import build_report, events_table, kr20_reading
+from pocedu.assess.results.stats import analyse
 from pocedu.content.models import Question
 
 SINGLE = {
