@@ -60,9 +60,8 @@ def start(module: str, *, lang: str = "en") -> None:
 
 def ask(ids: str | list[str], *, lang: str | None = None) -> Any:
     """Practice question(s) by id: the same as ``pocedu.ask``."""
-    from .widgets.practice import ask as _ask
-
     from .i18n import get_language
+    from .widgets.practice import ask as _ask
 
     return _ask(ids, lang=lang or get_language())
 

@@ -168,6 +168,100 @@ def distractor_figure(dist: pd.DataFrame, items: pd.DataFrame,
     return fig
 
 
+WRITTEN_BANDS = ((0.0, 0.25, "under 25%"), (0.25, 0.5, "25–49%"), (0.5, 0.75, "50–74%"),
+                 (0.75, 1.0, "75–99%"), (1.0, 1.01, "full marks"))
+
+
+def written_scores(results: pd.DataFrame, written: list[str]) -> pd.DataFrame:
+    """Students per score band on each written (manually graded) item, and those ungraded."""
+    import pandas as pd
+
+    rows = results[results["status"].isin(SCORED) & results["item_id"].isin(written)]
+    out = []
+    for item_id, part in rows.groupby("item_id", sort=False):
+        share = part["points"].astype(float) / part["max_points"].astype(float)
+        counts = {label: int(((share >= lo) & (share < hi)).sum())
+                  for lo, hi, label in WRITTEN_BANDS}
+        counts["not graded yet"] = int(share.isna().sum())
+        out.append({"item_id": item_id, "label": part["label"].iloc[0], **counts})
+    return pd.DataFrame(out)
+
+
+def written_figure(scores: pd.DataFrame) -> Any | None:
+    """Stacked bars: how many students reached each score band on each written item."""
+    import plotly.graph_objects as go
+
+    if scores.empty:
+        return None
+    colours = (VERMILLION, ORANGE, SKY, BLUE, GREEN, GREY)
+    names = [f"{r.label} ({r.item_id})" for r in scores.itertuples()]
+    fig = go.Figure()
+    for (_, _, band), colour in zip((*WRITTEN_BANDS, (0, 0, "not graded yet")), colours,
+                                    strict=True):
+        fig.add_trace(go.Bar(y=names, x=scores[band], orientation="h", name=band,
+                             marker_color=colour,
+                             hovertemplate="%{y}: %{x} student(s) " + band + "<extra></extra>"))
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.25})
+    fig = _layout(fig, title="Written answers: students per score band (graded by hand)",
+                  height=160 + 60 * len(scores))
+    fig.update_layout(margin={"l": 260})
+    fig.update_xaxes(title_text="students")
+    return fig
+
+
+def strategies_table(bank: Mapping[str, Question], item_ids: list[str]) -> str:
+    """How naive test-taking strategies score on this quiz's choice items, against chance."""
+    from ...content.gameability import MAX_MARGIN, strategy_scores
+
+    scores = strategy_scores([bank[i] for i in item_ids if i in bank])
+    if not scores:
+        return "<p>No single-choice, true/false or multiple-answer item to game.</p>"
+    rows = "".join(
+        f"<tr class='{'' if s.ok else 'bad'}'><td>{e(s.label)}</td><td>{s.items}</td>"
+        f"<td>{s.score:.0f}%</td><td>{s.chance:.0f}%</td><td>{s.margin:+.0f}</td>"
+        f"<td>{'✓ within' if s.ok else '✗ above'} {MAX_MARGIN:.0f} points</td></tr>"
+        for s in scores)
+    worst = max(scores, key=lambda s: s.margin)
+    verdict = ("No strategy that knows nothing of POC does better than chance by more than "
+               f"{MAX_MARGIN:.0f} points: the quiz cannot be passed by test-wiseness."
+               if all(s.ok for s in scores) else
+               f"'{worst.label}' scores {worst.margin:.0f} points above chance: rewrite the "
+               "items whose key it finds (see pocedu validate).")
+    return (f"<p>{e(verdict)}</p><table class='sortable'><thead><tr><th>Strategy</th>"
+            "<th>Items</th><th>Score</th><th>Chance</th><th>Points above chance</th>"
+            f"<th>Verdict</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def gain_section(pre: pd.DataFrame, post: pd.DataFrame) -> str:
+    """Learning gain per objective and per student between the pre-test and this test."""
+    from .gain import learning_gain
+
+    g = learning_gain(pre, post)
+    if g.students.empty:
+        return "<p>No student has a scored result in both the pre-test and this test.</p>"
+    obj = g.objectives.assign(
+        Objective=[f"{m} · {int(o)}" for m, o in zip(g.objectives["module"],
+                                                     g.objectives["objective"], strict=True)],
+        Students=g.objectives["n_students"], Pre=g.objectives["pre"].map(_pct100),
+        Final=g.objectives["post"].map(_pct100), Gain=g.objectives["gain"].map(_num))
+    st = g.students.assign(Student=g.students["student_id"],
+                           Pre=g.students["pre"].map(_pct100),
+                           Final=g.students["post"].map(_pct100),
+                           Gain=g.students["gain"].map(_num))
+    mean_g = g.students["gain"].mean()
+    return (f"<p>Normalised gain g = (final − pre) / (100 − pre): the share of what could be "
+            f"gained that was gained. Mean over {len(st)} students: <b>{_num(mean_g)}</b> "
+            "(0.3 or more is usually read as a good course effect; below 0 means the final "
+            "score is lower).</p><h3>Per learning objective</h3>"
+            + _table(obj[["Objective", "Students", "Pre", "Final", "Gain"]], cls="sortable")
+            + "<h3>Per student</h3>"
+            + _table(st[["Student", "Pre", "Final", "Gain"]], cls="sortable"))
+
+
+def _pct100(x: Any) -> str:
+    return "–" if x != x else f"{x:.0f}%"
+
+
 def mastery_figure(objectives: pd.DataFrame) -> Any | None:
     """Heatmap of mastery per objective (and module) for everyone and by score band."""
     import plotly.graph_objects as go
@@ -257,7 +351,7 @@ table{border-collapse:collapse;width:100%;font-size:.93rem;margin:.5rem 0}
 th,td{border-bottom:1px solid #e2e2e2;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f1f3f5;position:sticky;top:0}table.sortable th{cursor:pointer}
 table.sortable th::after{content:' ⇅';color:#999;font-size:.8em}
-tr.flagged td{background:#fdf0e8}ul.first li{margin:.25rem 0}
+tr.flagged td,tr.bad td{background:#fdf0e8}ul.first li{margin:.25rem 0}
 details{margin:.6rem 0}summary{cursor:pointer;color:#0060a0}
 """
 SORT_JS = """
@@ -291,7 +385,8 @@ def _first_look(a: Analysis) -> str:
 
 
 def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
-                  events: pd.DataFrame) -> str:
+                  events: pd.DataFrame, written: pd.DataFrame | None = None,
+                  gain: str | None = None) -> str:
     """The report page for analysis ``a``."""
     import numpy as np
 
@@ -315,6 +410,11 @@ def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
             f"<div class='card'><div class='v'>{v}</div><div class='k'>{e(k)}</div></div>"
             for k, v in cards) + "</div>",
         f"<p><b>Reading the KR-20 of {_num(a.kr20)}:</b> {e(kr20_reading(a.kr20))}</p>",
+        "<h2>Can a test-wise student pass?</h2><p>Strategies that know nothing of POC, "
+        "scored on the quiz's single-choice, true/false and multiple-answer items with the "
+        "real scoring rules, against a random answer of the same form. Positions are those of "
+        "the bank; released quizzes also shuffle options per student.</p>",
+        strategies_table(bank, list(a.items["item_id"])),
         "<h2>What to look at first</h2>", _first_look(a),
         "<h2>Score distribution</h2>", _fig_html(distribution_figure(st), first),
         "<h2>Items</h2><p>Facility is the share of marks the class earned on the item. "
@@ -335,6 +435,13 @@ def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
         parts.append(_fig_html(dist_fig, first))
     for f in a.flags.itertuples(index=False):
         parts.append(f"<p class='muted'>⚑ {e(str(f.item_id))} {e(f.flag)}: {e(f.advice)}</p>")
+    if written is not None and not written.empty:
+        parts.append("<h2>Written answers</h2><p>Written answers are graded by hand with the "
+                     "rubric in the graders' guide; this chart shows how many students reached "
+                     "each share of the marks. Option statistics do not apply to them.</p>")
+        parts.append(_fig_html(written_figure(written), first))
+    if gain is not None:
+        parts.append("<h2>Learning gain since the pre-test</h2>" + gain)
     parts.append("<h2>Mastery of learning objectives</h2><p>Mean share of marks on each "
                  "objective's items. Score bands split the class into equal groups by total "
                  "score: a low value even in the highest band points at teaching or the items, "
@@ -367,12 +474,15 @@ def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
 
 
 def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str,
-                 title: str = "Assessment report", events: pd.DataFrame | None = None) -> Path:
+                 title: str = "Assessment report", events: pd.DataFrame | None = None,
+                 pretest: pd.DataFrame | None = None) -> Path:
     """Write ``report.html`` and the CSVs into ``out_dir``; return the HTML path.
 
     ``bank`` (path, QuestionFile(s) or ``{id: Question}``; optional) adds prompts, option texts
     and keys; ``events`` (columns ``student_id, event, grade, check``) adds grading events to
-    those derived from ``status``.
+    those derived from ``status``; ``pretest`` (the pre-test's results table) adds the learning
+    gain per objective and per student, written to ``gain_objectives.csv`` and
+    ``gain_students.csv`` too.
     """
     from .feedback import bank_items, choice_keys, choice_options, option_label
 
@@ -388,8 +498,19 @@ def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str
     for name, frame in (("items", a.items), ("students", a.students), ("distractors", dist),
                         ("objectives", a.objectives), ("flags", a.flags), ("events", ev)):
         frame.to_csv(out / f"{name}.csv", index=False)
+    written_ids = [q.id for q in items.values() if q.type == "short_text"]
+    written = written_scores(results, written_ids)
+    gain = None
+    if pretest is not None:
+        from .gain import learning_gain
+
+        g = learning_gain(pretest, results)
+        g.objectives.to_csv(out / "gain_objectives.csv", index=False)
+        g.students.to_csv(out / "gain_students.csv", index=False)
+        gain = gain_section(pretest, results)
     path = out / "report.html"
     tmp = out / "report.html.tmp"
-    tmp.write_text(render_report(a, title=title, bank=items, events=ev), encoding="utf-8")
+    tmp.write_text(render_report(a, title=title, bank=items, events=ev, written=written,
+                                 gain=gain), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -229,8 +229,14 @@ def distractors(results: pd.DataFrame, *, options: Mapping[str, Iterable[str]] |
     chosen = [none_choice if c < 0 else parsed[c] for c in codes]
     long = rows.assign(option=chosen)
     is_choice = long["option"].map(lambda c: c is not None)
-    # an item is a choice item if all its answered responses are choice-shaped
-    choice_items = is_choice.groupby(long["item_id"]).all()
+    # an item is a choice item if all its answered responses are choice-shaped and at least one
+    # chose something (a written item stores no choice: it is not analysed here); with ``keys``,
+    # only the keyed choice items count
+    answered = long["option"].map(lambda c: c is not None and c != none_choice)
+    choice_items = is_choice.groupby(long["item_id"]).all() & \
+        answered.groupby(long["item_id"]).any()
+    if keys is not None:
+        choice_items &= choice_items.index.to_series().isin(set(keys))
     long = long[long["item_id"].map(choice_items) & is_choice].explode("option")
     columns = ["item_id", "option", "is_key", "share_upper", "share_lower", "share_all",
                "n_all"]
