@@ -31,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--title", help="report title (default: 'ASSIGNMENT: item analysis')")
     r.add_argument("--events", type=Path,
                    help="CSV of extra grading events (student_id, event, grade, check)")
+    r.add_argument("--pretest", metavar="ASSIGNMENT",
+                   help="the graded pre-test (e.g. pretest): adds the learning gain per "
+                   "objective and per student")
     r.set_defaults(handler=_report)
 
     f = sub.add_parser(
@@ -77,8 +80,13 @@ def _report(args: argparse.Namespace) -> int:
         extra = pd.read_csv(args.events, dtype=str, keep_default_na=False)
         events = pd.concat([events, extra], ignore_index=True)
     out = args.out or Course.at(args.course).assignment(args.assignment).reports
+    from ..assess.results.table import load_results
+
+    pre = (load_results(course_dir=args.course, assignment=args.pretest)
+           if args.pretest else None)
     path = build_report(results=_load(args), bank=args.course / "bank", out_dir=out,
-                        title=args.title or f"{args.assignment}: item analysis", events=events)
+                        title=args.title or f"{args.assignment}: item analysis", events=events,
+                        pretest=pre)
     print(f"report: {path}")
     return 0
 

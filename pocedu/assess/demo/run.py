@@ -19,6 +19,16 @@ from typing import Any
 REPO_COURSE = Path(__file__).resolve().parents[3] / "assessments"
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 DEFAULT = "quiz02"
+PRE_POST = ("pretest", "final")
+"""The diagnostic pre-test and the final test: the demo runs them before and after DEFAULT."""
+GROWTH = {"pretest": -0.8, "final": 0.6}
+"""How far each simulated student's ability is from their course ability on that test."""
+
+
+def default_plan(bank: dict[str, Any]) -> list[str]:
+    """The pre-test, the default quiz and the final test, as far as the bank has them."""
+    quiz = DEFAULT if DEFAULT in bank else next(iter(bank))
+    return [n for n in (PRE_POST[0], quiz, PRE_POST[1]) if n in bank]
 """The quiz the demo runs when none is named (tiers, phases, risk: the richest items)."""
 FIRST_NAMES = ["Amara", "Bruno", "Chloe", "Dawit", "Elena", "Farid", "Grace", "Hugo", "Ines",
                "Jonas", "Kofi", "Lina", "Mateo", "Nadia", "Omar", "Priya", "Rafael", "Sara",
@@ -110,9 +120,10 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
     say("2. Building the quiz notebooks from the graded bank")
     build_sources(course_dir=course, verify=False)
     bank = load_bank(course / "bank")
-    chosen = assignments or [DEFAULT if DEFAULT in bank else next(iter(bank))]
+    chosen = assignments or default_plan(bank)
     ability = {sid: rng.gauss(0, 1) for sid in ids}
     outputs: dict[str, Path] = {"course": course}
+    graded: dict[str, Any] = {}
     for name in chosen:
         questions = bank[name]
         difficulty = {q.id: rng.gauss(-0.5, 1) for q in questions}
@@ -124,8 +135,9 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
         for sid in ids:
             if sid == absent:
                 continue
-            submitted[sid] = simulated_answers(questions, ability=ability[sid], rng=rng,
-                                               difficulty=difficulty)
+            submitted[sid] = simulated_answers(
+                questions, ability=ability[sid] + GROWTH.get(name, 0.0), rng=rng,
+                difficulty=difficulty)
             simulate_submission(course_dir=course, assignment=name, student=sid,
                                 answers=submitted[sid], target=inbox / sid / name)
         say("5. Collecting submissions")
@@ -142,8 +154,10 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
         paths = export_all(results=results, roster=roster, out_dir=out / "exports",
                            assignment=name,
                            submissions=load_submissions(course_dir=course, assignment=name))
+        graded[name] = results
+        pre = graded.get(PRE_POST[0]) if name == PRE_POST[1] else None
         report = build_report(results=results, bank=bank, out_dir=out / "report" / name,
-                              title=f"{name}: demo class")
+                              title=f"{name}: demo class", pretest=pre)
         outputs[f"{name} grades CSV"] = Path(paths["nbgrader"])
         outputs[f"{name} report"] = Path(report)
     say(f"Done in {time.monotonic() - start:.0f} s.")

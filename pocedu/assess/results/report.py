@@ -505,8 +505,9 @@ def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str
         from .gain import learning_gain
 
         g = learning_gain(pretest, results)
-        g.objectives.to_csv(out / "gain_objectives.csv", index=False)
-        g.students.to_csv(out / "gain_students.csv", index=False)
+        rounding = {"pre": 1, "post": 1, "gain": 3}
+        g.objectives.round(rounding).to_csv(out / "gain_objectives.csv", index=False)
+        g.students.round(rounding).to_csv(out / "gain_students.csv", index=False)
         gain = gain_section(pretest, results)
     path = out / "report.html"
     tmp = out / "report.html.tmp"
