@@ -183,3 +183,74 @@ def test_lesson_uses_existing_items_and_figures(tmp_path: Path) -> None:
 def test_sources_of_module_02_items_resolve(path: Path, tmp_path: Path) -> None:
     # _bank runs the pointer, KB-agreement and sample-score checks
     assert _bank(path, tmp_path)
+
+
+# ----------------------------------------------------------------- item-writing rules (ITEMS.md)
+
+
+def _choice_lengths(q) -> tuple[int, list[int]] | None:
+    if q.type == "single":
+        key = q.key
+    elif q.type == "true_false":
+        key = q.key["justification"]
+    else:
+        return None
+    return len(q.option(key).text.en), [len(o.text.en) for o in q.options if o.id != key]
+
+
+@pytest.mark.parametrize("path", [PRACTICE, GRADED], ids=["practice", "graded"])
+def test_module_02_banks_give_no_test_wise_cues(path: Path, tmp_path: Path) -> None:
+    items = list(_bank(path, tmp_path).values())
+    lengths = [x for q in items if (x := _choice_lengths(q))]
+    longest = sum(k > max(d) for k, d in lengths)
+    in_range = sum(min(d) <= k <= max(d) for k, d in lengths)
+    assert longest <= 0.3 * len(lengths) and in_range >= 0.7 * len(lengths)
+    truths = [q.key["value"] for q in items if q.type == "true_false"]
+    assert 0.4 <= sum(truths) / len(truths) <= 0.6 or abs(2 * sum(truths) - len(truths)) <= 1
+    wrong = Counter(len(q.options) - len(q.key) for q in items if q.type == "multiple")
+    assert min(wrong) >= 1 and max(wrong.values()) <= 0.6 * sum(wrong.values())
+    for q in items:
+        assert q.level, f"{q.id}: no level"
+        text = " ".join(o.text.en.lower() for o in q.options)
+        assert "of the above" not in text, q.id
+        if q.type in ("single", "multiple", "true_false"):
+            keyed = ({q.key} if q.type == "single" else set(q.key) if q.type == "multiple"
+                     else {q.key["justification"]})
+            assert all(o.misconception for o in q.options if o.id not in keyed), q.id
+    high = sum(q.level in ("apply", "analyse", "evaluate") for q in items)
+    assert high >= (0.4 if path == GRADED else 0.3) * len(items)
+    if path == GRADED:
+        vignettes = [q for q in items if q.level in ("apply", "analyse", "evaluate")]
+        kelvara = ("Kelvara", "UNMMK", "KNP", "PSDG", "Lanmore", "Orvane", "Kerris", "Dunmarl",
+                   "Greywater")
+        assert all(any(w in q.prompt.en for w in kelvara) for q in vignettes)
+
+
+# ----------------------------------------------------------------- corrections (issue 11)
+
+
+def test_protection_matrix_decision_is_taught_as_one_missions_practice(tmp_path: Path) -> None:
+    """POC Policy 2015 Annex B §V reports how MONUSCO and the Protection Cluster worked ('the
+    final decision was made by the Force'); it is an example, not a rule for every mission."""
+    import nbformat
+
+    capstone = ROOT / "modules" / "05_capstone" / "05_capstone.ipynb"
+    texts = [c.source for nb in (NOTEBOOK, capstone)
+             for c in nbformat.read(nb, as_version=4).cells if c.cell_type == "markdown"]
+    risk = load_kb_file("risk.yaml")
+    texts += [t.owner.en for t in risk.tools] + [f.text.en for f in risk.facts]
+    texts += [f.title.en for f in risk.facts]
+    for path in (PRACTICE, GRADED):
+        (tmp_path / path.stem).mkdir()
+        for q in _bank(path, tmp_path / path.stem).values():
+            texts += [q.explanation.en, *(o.text.en for o in q.options),
+                      *(o.feedback.en for o in q.options if o.feedback),
+                      *(b.text.en for b in q.bins), *(r.text.en for r in q.rubric),
+                      q.model_answer.en if q.model_answer else ""]
+    from pocedu.scenario.protection import ProtectionMatrix
+
+    texts.append(ProtectionMatrix().figure().layout.title.subtitle.text)
+    for text in texts:
+        assert "the Force decides" not in text, text
+        if re.search(r"\bthe Force\b", text):
+            assert "MONUSCO" in text, f"'the Force' without naming MONUSCO's practice: {text}"

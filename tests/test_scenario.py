@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -326,3 +327,17 @@ def test_map_spreads_sites_that_sit_on_top_of_each_other() -> None:
     for i, (x, y) in enumerate(out):
         for px, py in out[:i]:
             assert ((x - px) ** 2 + (y - py) ** 2) ** 0.5 >= MIN_GAP - 1e-9
+
+
+def test_capstone_notebook_credits_the_course_descriptions_only_with_what_they_say() -> None:
+    # The CoESPU course description (shared/sources/course-coespu-ecpoc.txt) names a closing
+    # scenario-based exercise on police planning at the tactical level but no syndicate size.
+    import nbformat
+
+    root = Path(__file__).resolve().parents[1]
+    nb = nbformat.read(root / "modules" / "05_capstone" / "05_capstone.ipynb", as_version=4)
+    setting = next(c.source for c in nb.cells if c.source.startswith("## 1. The setting"))
+    assert "(CoESPU course)" in setting and "scenario-based exercise" in setting
+    for sentence in re.split(r"(?<=\.)\s", setting):
+        if "CoESPU course" in sentence:
+            assert not re.search(r"syndicates? of|five|seven|\b[5-8]\b", sentence), sentence
