@@ -34,9 +34,13 @@ class Note:
         return f"\u26a0 {self.text}"
 
 
-def start(module: str) -> None:
-    """Set the module for progress, show the lesson styles, and set figures up offline."""
+def start(module: str, *, lang: str = "en") -> None:
+    """Set the module for progress, the lesson's language (``lang``: 'en' or 'fr'), show the
+    lesson styles, and set figures up offline."""
     from .content.models.questions import MODULES
+    from .i18n import set_language
+
+    set_language(lang)
 
     if module not in MODULES:
         close = difflib.get_close_matches(module, MODULES, n=1, cutoff=0.3)
@@ -54,11 +58,13 @@ def start(module: str) -> None:
         setup()
 
 
-def ask(ids: str | list[str], *, lang: str = "en") -> Any:
+def ask(ids: str | list[str], *, lang: str | None = None) -> Any:
     """Practice question(s) by id: the same as ``pocedu.ask``."""
     from .widgets.practice import ask as _ask
 
-    return _ask(ids, lang=lang)
+    from .i18n import get_language
+
+    return _ask(ids, lang=lang or get_language())
 
 
 def _figures() -> Any:
@@ -101,9 +107,10 @@ def progress(module: str | None = None) -> ProgressSummary:
     return _progress(module)
 
 
-def references(module: str | None = None, *, lang: str = "en") -> Any:
+def references(module: str | None = None, *, lang: str | None = None) -> Any:
     """Every document and place cited by the module's practice items and their activities."""
     from .content import packaged
+    from .i18n import get_language
     from .widgets.references import references as _references
 
-    return _references(packaged(), module or TRACKER.current, lang=lang)
+    return _references(packaged(), module or TRACKER.current, lang=lang or get_language())

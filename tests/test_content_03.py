@@ -248,3 +248,124 @@ def test_item_sections_match_notebook_headings(notebook: dict, practice: dict[st
         assert q.section in sections, (q.id, q.section, sorted(sections))
 
 
+
+
+# ------------------------------------------------ corrections checked against the Guidelines
+
+SOURCES = ROOT.parent / "shared" / "sources"
+KB_FILES = (PACKAGED / "police.yaml", PACKAGED / "activities_police.yaml", PRACTICE, GRADED)
+
+
+def _english(node: Any) -> list[str]:
+    """Every English text in a loaded YAML tree."""
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in ([v] if k == "en" and isinstance(v, str)
+                                                     else _english(v))]
+    if isinstance(node, list):
+        return [t for v in node for t in _english(v)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def module_texts(notebook: dict) -> str:
+    """All English text module 03 teaches: notebook markdown, its KB files and both banks."""
+    import yaml
+
+    md = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"]
+    kb = [t for f in KB_FILES for t in _english(yaml.safe_load(f.read_text(encoding="utf-8")))]
+    return "\n".join(md + kb)
+
+
+def _guidelines() -> str:
+    path = SOURCES / "un-police-poc-guidelines-2017.txt"
+    if not path.is_file():
+        pytest.skip("shared/sources not beside the repo")
+    return re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))
+
+
+def _markdown_with(notebook: dict, needle: str) -> str:
+    cells = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"]
+    hits = [c for c in cells if needle in c]
+    assert len(hits) == 1, needle
+    return hits[0]
+
+
+def test_hrddp_measures_are_the_ones_the_tier_boxes_list(notebook: dict,
+                                                         module_texts: str) -> None:
+    """Police POC Guidelines 2017 para 11 and the Tier I, II and III boxes: the mitigating
+    measures they give are excluding problem units or commanders and pledges of good conduct
+    (Tier I), contingency planning against violations in joint operations (Tier II) and human
+    rights background checks (Tier III). None of them lists 'joint monitoring'."""
+    text = _guidelines().lower()
+    start1, start3 = text.index("tier i: examples"), text.index("tier iii: examples")
+    tier1 = text[start1:text.index("tier ii", start1 + 10)]
+    tier3 = text[start3:text.index("d.7.", start3)]
+    assert "excluding problematic units or commanders" in tier1
+    assert "pledges of good conduct" in tier1
+    assert "human rights background checks" in tier3
+    measure = re.compile(r"joint monitoring(?! and evaluation)")  # M&E teams are para 67
+    assert not measure.search(text)
+    assert not measure.search(module_texts.lower())
+    cell = _markdown_with(notebook, "**The HRDDP is not a ban.**")
+    for measure in ("out of operations", "pledges of good conduct", "contingency planning",
+                    "background checks"):
+        assert measure in cell, measure
+    for box in ("*(Tier I box)*", "*(Tier II box)*", "*(Tier III box)*"):
+        assert box in cell, box
+
+
+def test_handover_to_the_military_adds_no_fpu_tasks(module_texts: str) -> None:
+    """Police POC Guidelines 2017 paras 32, 44 and 53 set the threshold and the transfer of
+    authority; they give FPUs no 'escape routes' or crowd task once sustained fire begins."""
+    text = _guidelines().lower()
+    assert "escape route" not in text
+    assert "transfer of authority between the police and military" in text
+    for phrase in ("escape route", "manage crowds", "managing crowds", "manages the crowds"):
+        assert phrase not in module_texts.lower(), phrase
+
+
+def test_escalation_ladder_is_taught_as_a_summary_of_para_28(notebook: dict,
+                                                             police: Any) -> None:
+    """Police POC Guidelines 2017 para 28: the police POC strategy or OPLAN codifies the
+    IPO-FPU handover triggers; para 31: IPOs also advise host police in the response phase."""
+    text = _guidelines()
+    assert "what triggers a handover from one to the other" in text
+    assert "advising host-State police in pre-emption and response phases" in text
+    cell = _markdown_with(notebook, "## 5. Escalation and handover")
+    assert "this course's summary" in cell and "*(para 28)*" in cell
+    assert "during the response too *(para 31)*" in cell
+    first = min(police.handover, key=lambda h: h.order)
+    assert first.trigger.en.startswith("Typically")
+    assert "response phase" in first.text.en and "(para 28)" in first.text.en
+
+
+def test_sage_poc_sites_and_protection_cluster_keep_the_guidelines_hedges(
+        notebook: dict, police: Any) -> None:
+    """Police POC Guidelines 2017 para 58 (SAGE only 'in missions where' it is deployed),
+    para 35 (police 'may support' security in 'limited situations' inside UN premises, which
+    'might entail' the listed tasks) and para 65 (the Protection Cluster 'may have' its own
+    strategy)."""
+    text = _guidelines()
+    assert "in missions where SAGE" in text
+    assert "in limited situations, within UN premises" in text and "this might entail" in text
+    assert "may have its complementary but distinct protection strategy" in text
+    coord = _markdown_with(notebook, "## 7. Coordination partners")
+    assert "in missions where SAGE is deployed" in coord
+    assert "may have its own, distinct protection strategy" in coord
+    sites = _markdown_with(notebook, "## 6. POC sites and IDP camps")
+    assert "in limited situations inside" in sites and "this might include *(para 35)*" in sites
+    cluster = next(p for p in police.partners if p.id == "partner-hct-protection-cluster")
+    assert "may have its own" in cluster.text.en
+
+
+def test_poc_adviser_matching_option_is_the_para_60_planning_input(
+        practice: dict[str, Question]) -> None:
+    """Police POC Guidelines 2017 para 60 (POC Adviser: input to the police CONOPS and OPLAN).
+    'Contingency planning' alone would also fit the Protection Cluster (Tier II box: close
+    contacts with the Protection Cluster on contingency planning), so it is not the cue."""
+    text = _guidelines()
+    assert "overall POC planning (CONOPS, OPLAN)" in text
+    assert "Protection Cluster on contingency planning" in text
+    item = practice["03-coord-matching-04"]
+    option = next(o for o in item.options if item.key[o.id] == "pocadv")
+    assert "CONOPS" in option.text.en and "contingency" not in option.text.en.lower()

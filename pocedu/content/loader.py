@@ -24,6 +24,7 @@ from .models import (
     Question,
     QuestionFile,
     RiskFile,
+    TerminologyFile,
 )
 from .pointers import PointerError, PointerResolver
 from .yamlio import ContentError, read_yaml
@@ -39,6 +40,7 @@ KB_FILES: dict[str, type[BaseModel]] = {
     "displacement.yaml": DisplacementFile,
     "police.yaml": PoliceFile,
     "protection.yaml": ProtectionFile,
+    "terminology.yaml": TerminologyFile,
 }
 FROM_KB = "from-kb"
 _FIELD_MSG = re.compile(r"^([a-z_][a-z_.]*): (.*)$", re.S)
@@ -108,6 +110,7 @@ class Content:
     displacement: DisplacementFile
     police: PoliceFile
     protection: ProtectionFile
+    terminology: TerminologyFile
     questions: dict[str, Question] = field(default_factory=dict)
     question_files: dict[str, str] = field(default_factory=dict)
 

@@ -44,7 +44,7 @@ MILESTONES: tuple[Milestone, ...] = (
               "The Security Council asks for operational guidance on implementing POC "
               "mandates.", ("POC Policy 2015 para 4",)),
     Milestone("operational-concept-2010", 2010, "guidance", "Operational Concept",
-              "The Secretariat's Operational Concept on POC in peacekeeping, later replaced by "
+              "The Secretariat's Operational Concept on POC in peacekeeping, superseded by "
               "the 2015 Policy.", ("POC Policy 2015 paras 4-7",)),
 )
 # short labels for documents.yaml entries (by id); others use their pointer name
@@ -55,7 +55,8 @@ DOC_LABELS = {"poc2015": "POC Policy 2015", "police2017": "Police POC Guidelines
 def milestones(content: Any) -> list[Milestone]:
     """Fixed milestones plus every document in documents.yaml that has a year, by year."""
     docs = [Milestone(d.id, d.year, "document", DOC_LABELS.get(d.id, d.pointer_name),
-                      d.summary.en, (f"{d.pointer_name} (the document itself)",))
+                      f"{d.summary.en} Use today: {d.status.current_for.en}",
+                      (f"{d.pointer_name} (the document itself)", *d.status.source))
             for d in content.documents.documents if d.year is not None]
     return sorted([*MILESTONES, *docs], key=lambda m: (m.year, m.id))
 

@@ -9,11 +9,12 @@ from .principles import Principle, PrinciplesFile
 from .protection import ProtectionFile
 from .questions import MODULES, Question, QuestionFile
 from .risk import DisplacementFile, RiskFile
+from .terminology import Equivalent, TerminologyFile
 
 __all__ = [
     "SCHEMA_VERSION", "Acronym", "ActivitiesFile", "Activity", "Document", "DocumentsFile",
     "DisplacementFile", "Fact", "FrameworkFile", "GlossaryFile", "MODULES", "Phase", "Pointer",
     "PoliceFile",
     "Principle", "PrinciplesFile", "ProtectionFile", "Question", "QuestionFile", "RiskFile",
-    "Sourced", "StrictModel", "Term", "Text", "Tier",
+    "Sourced", "StrictModel", "Term", "TerminologyFile", "Equivalent", "Text", "Tier",
 ]

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from .base import Id, StrictModel, Text
+from .base import Id, Sourced, StrictModel, Text
+
+Standing = Literal["current", "earlier-version", "course-description"]
+"""current: the guidance in force as far as the sources show; earlier-version: guidance that a
+newer document carries forward in part; course-description: not guidance at all."""
+
+
+class DocumentStatus(Sourced):
+    """Where a document stands today, as far as the source documents themselves show."""
+
+    standing: Standing = Field(
+        description="'current', 'earlier-version' (a newer document carries it forward in part) "
+        "or 'course-description' (describes a course; not guidance)."
+    )
+    current_for: Text = Field(
+        description="What a course should use this document for today, in one or two sentences."
+    )
+    notes: list[Text] = Field(
+        default_factory=list,
+        description="What it supersedes, what a newer document carries forward or replaces, and "
+        "superseded documents it still names; each note ends with its pointer in brackets.",
+    )
 
 
 class Document(StrictModel):
@@ -26,6 +49,10 @@ class Document(StrictModel):
     )
     whole_document: bool = Field(
         default=False, description="Whether a pointer may cite the document with no place."
+    )
+    status: DocumentStatus = Field(
+        description="Where the document stands today: current or not, for what, and which "
+        "older documents it supersedes (as far as the sources show)."
     )
 
 

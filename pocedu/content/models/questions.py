@@ -132,12 +132,16 @@ class QuestionFile(StrictModel):
     """A question bank file: one module's items."""
 
     schema_version: int = Field(description="Content schema version.")
-    module: Module = Field(description="Module of every item in the file.")
+    module: Module | None = Field(
+        default=None,
+        description="Module of every item in the file; leave out for a test that spans "
+        "modules (the pre-test and the final test), whose items name their own module.",
+    )
     questions: list[Question] = Field(min_length=1, description="The items.")
 
     @model_validator(mode="after")
     def _same_module(self) -> QuestionFile:
         for q in self.questions:
-            if q.module != self.module:
+            if self.module is not None and q.module != self.module:
                 raise ValueError(f"item '{q.id}' has module '{q.module}', file is '{self.module}'")
         return self

@@ -1,0 +1,56 @@
+"""Interface catalogs: a PO round trip through Babel, and French number formatting."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from pocedu import i18n
+
+
+def test_po_round_trip_extract_translate_compile(tmp_path: Path) -> None:
+    src = tmp_path / "widget.py"
+    src.write_text('from pocedu.i18n import _\nLABEL = _("Check answer")\n', encoding="utf-8")
+    pot = Catalog(domain="pocedu")
+    for lineno, message, _comments, _ctx in extract_from_file("python", src):
+        pot.add(message, locations=[(src.name, lineno)])
+    assert [m.id for m in pot if m.id] == ["Check answer"]
+    po_path = tmp_path / "fr.po"
+    fr = Catalog(locale="fr", domain="pocedu")
+    fr.update(pot)
+    fr["Check answer"].string = "Vérifier la réponse"
+    with po_path.open("wb") as fh:
+        write_po(fh, fr)
+    with po_path.open("rb") as fh:
+        again = read_po(fh, locale="fr")
+    mo = tmp_path / "fr.mo"
+    with mo.open("wb") as fh:
+        write_mo(fh, again)
+    with mo.open("rb") as fh:
+        assert gettext.GNUTranslations(fh).gettext("Check answer") == "Vérifier la réponse"
+
+
+def test_shipped_french_catalog_loads_and_english_passes_through() -> None:
+    assert i18n.gettext("no such message", lang="fr") == "no such message"
+    assert i18n.gettext("Check answer", lang="en") == "Check answer"
+
+
+def test_numbers_use_a_decimal_comma_in_french() -> None:
+    assert i18n.format_number(18.233333000000002, lang="fr") == "18,23"
+    assert i18n.format_number(18.233333000000002, lang="en") == "18.23"
+    assert i18n.format_percent(0.75, lang="fr").replace("\u202f", " ").replace("\xa0", " ") \
+        == "75 %"
+
+
+def test_unknown_language_is_refused_by_name() -> None:
+    try:
+        i18n.set_language("de")
+    except ValueError as err:
+        assert "de" in str(err) and "fr" in str(err)
+    else:
+        raise AssertionError("set_language('de') should fail")
