@@ -188,42 +188,43 @@ def test_sources_of_module_02_items_resolve(path: Path, tmp_path: Path) -> None:
 # ----------------------------------------------------------------- item-writing rules (ITEMS.md)
 
 
-def _choice_lengths(q) -> tuple[int, list[int]] | None:
-    if q.type == "single":
-        key = q.key
-    elif q.type == "true_false":
-        key = q.key["justification"]
-    else:
-        return None
-    return len(q.option(key).text.en), [len(o.text.en) for o in q.options if o.id != key]
+def test_module_02_banks_and_the_capstone_pass_the_item_writing_lint() -> None:
+    """ITEMS.md rules via the one lint (``pocedu validate`` lints every bank; this keeps the
+    module 02 banks and the generated capstone green on their own)."""
+    from pocedu.content.lint import lint_files
+
+    capstone = ROOT / "assessments" / "bank" / "capstone.yaml"
+    assert [str(f) for f in lint_files([PRACTICE, GRADED, capstone])] == []
 
 
-@pytest.mark.parametrize("path", [PRACTICE, GRADED], ids=["practice", "graded"])
-def test_module_02_banks_give_no_test_wise_cues(path: Path, tmp_path: Path) -> None:
-    items = list(_bank(path, tmp_path).values())
-    lengths = [x for q in items if (x := _choice_lengths(q))]
-    longest = sum(k > max(d) for k, d in lengths)
-    in_range = sum(min(d) <= k <= max(d) for k, d in lengths)
-    assert longest <= 0.3 * len(lengths) and in_range >= 0.7 * len(lengths)
-    truths = [q.key["value"] for q in items if q.type == "true_false"]
-    assert 0.4 <= sum(truths) / len(truths) <= 0.6 or abs(2 * sum(truths) - len(truths)) <= 1
-    wrong = Counter(len(q.options) - len(q.key) for q in items if q.type == "multiple")
-    assert min(wrong) >= 1 and max(wrong.values()) <= 0.6 * sum(wrong.values())
-    for q in items:
-        assert q.level, f"{q.id}: no level"
-        text = " ".join(o.text.en.lower() for o in q.options)
-        assert "of the above" not in text, q.id
-        if q.type in ("single", "multiple", "true_false"):
-            keyed = ({q.key} if q.type == "single" else set(q.key) if q.type == "multiple"
-                     else {q.key["justification"]})
-            assert all(o.misconception for o in q.options if o.id not in keyed), q.id
-    high = sum(q.level in ("apply", "analyse", "evaluate") for q in items)
-    assert high >= (0.4 if path == GRADED else 0.3) * len(items)
-    if path == GRADED:
-        vignettes = [q for q in items if q.level in ("apply", "analyse", "evaluate")]
-        kelvara = ("Kelvara", "UNMMK", "KNP", "PSDG", "Lanmore", "Orvane", "Kerris", "Dunmarl",
-                   "Greywater")
-        assert all(any(w in q.prompt.en for w in kelvara) for q in vignettes)
+def test_quiz02_high_level_items_are_kelvara_vignettes(tmp_path: Path) -> None:
+    items = list(_bank(GRADED, tmp_path).values())
+    vignettes = [q for q in items if q.level in ("apply", "analyse", "evaluate")]
+    assert len(vignettes) >= 0.4 * len(items)
+    kelvara = ("Kelvara", "UNMMK", "KNP", "PSDG", "Lanmore", "Orvane", "Kerris", "Dunmarl",
+               "Greywater")
+    assert all(any(w in q.prompt.en for w in kelvara) for q in vignettes)
+
+
+def _texts(node: object) -> list[dict]:
+    """Every per-language text map in a parsed YAML tree."""
+    if isinstance(node, dict):
+        here = [node] if isinstance(node.get("en"), str) else []
+        return here + [t for v in node.values() for t in _texts(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _texts(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", [
+    PRACTICE, GRADED, ROOT / "assessments" / "bank" / "capstone.yaml",
+    PACKAGED / "scenarios" / "silver_river.yaml"], ids=["practice", "graded", "capstone",
+                                                         "scenario"])
+def test_every_text_has_french(path: Path) -> None:
+    texts = _texts(read_yaml(path))
+    assert len(texts) > 100
+    missing = [t["en"][:60] for t in texts if not t.get("fr")]
+    assert missing == []
 
 
 # ----------------------------------------------------------------- corrections (issue 11)
