@@ -33,6 +33,7 @@ UI: dict[str, dict[str, str]] = {
         "choose_some": N_("Tick at least one option first."),
         "choose_tf": N_("Choose True or False first."),
         "place_some": N_("Place at least one item first."),
+        "order_first": N_("Move the items into the order you think is right first."),
         "write": N_("Write an answer first."),
         "true": N_("True"),
         "false": N_("False"),
