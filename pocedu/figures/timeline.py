@@ -112,7 +112,7 @@ def policy_timeline(*, content: Any = None) -> go.Figure:
                      categoryarray=[KINDS[k]["name"] for k in lanes[::-1]], showgrid=False)
     alt = "Timeline of POC milestones: " + "; ".join(f"{m.year} {m.label}" for m in items) + "."
     finish(fig, title="Protection of civilians in UN peacekeeping: key milestones",
-           subtitle="Hover for details. Sources: POC Policy 2015 paras 4-9; documents.yaml",
+           subtitle="Hover for details. Sources: POC Policy 2015 paras 4-9; course documents",
            x_title="Year", y_title="Kind (see legend)", alt=alt, height=560)
     fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0,
                               "title": {"text": "Kind of milestone: "}})

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
 from .feedback import as_dict, invalid_feedback, render, render_invalid
-from .style import MUTED, NEUTRAL
+from .style import NEUTRAL
 from .text import h, pick, ui
 
 Mode = Literal["practice", "quiz"]
@@ -39,19 +39,18 @@ def html(value: str = "", *, css: str = "") -> Any:
 def heading_html(item: dict, *, lang: str = "en", number: int | None = None) -> str:
     """The line above the prompt: "Question N" (or a quiz label such as "Q3") for students.
 
-    A practice item's internal id stays in the muted ``.pocedu-label`` (with a tooltip) for
-    instructors; a quiz label ("Q3") is itself the ``.pocedu-label`` and is shown in full.
+    No internal id is shown: it travels in the ``data-item-id`` attribute (for tests and
+    instructors' tools). A quiz label ("Q3") is the ``.pocedu-label``.
     """
     item_id = str(item.get("id", ""))
     label = pick(item.get("label") or item_id, lang)
     if label != item_id:
-        return (f'<div class="pocedu-head"><span class="pocedu-qnum pocedu-label">{h(label)}'
-                '</span></div>')
-    title = ui("question_n", lang, n=number) if number is not None else ui("question", lang)
-    tip = ui("item_id_tip", lang, id=item_id)
-    return (f'<div class="pocedu-head"><span class="pocedu-qnum">{h(title)}</span> '
-            f'<span class="pocedu-label pocedu-id" title="{h(tip)}" style="color:{MUTED};'
-            f'font-size:12px;font-weight:400">{h(item_id)}</span></div>')
+        title, css = label, "pocedu-qnum pocedu-label"
+    else:
+        title = ui("question_n", lang, n=number) if number is not None else ui("question", lang)
+        css = "pocedu-qnum"
+    return (f'<div class="pocedu-head" data-item-id="{h(item_id)}"><span class="{css}">'
+            f"{h(title)}</span></div>")
 
 
 class QuestionWidget:
