@@ -56,6 +56,16 @@ def _spread(points: list[tuple[float, float]], *, gap: float = MIN_GAP
 GROUP_BY = {"area": "area", "type": "type", "perpetrator": "perpetrator"}
 
 
+HISTORY_START = -90
+"""First story day the figures show (relative to D-day)."""
+
+
+def story_so_far(scenario: Any) -> tuple[int, int]:
+    """The days a student may see before playing: up to the first inject's day (no spoiler)."""
+    first = min(scenario.injects, key=lambda i: (i.number, i.day))
+    return (HISTORY_START, first.day)
+
+
 def _data(df: Any, scenario: Any) -> tuple[Any, Any]:
     from .incidents import incidents
     from .load import scenario as packaged
@@ -70,7 +80,7 @@ def _d_day_line(fig: go.Figure, x: float) -> None:
                        font={"size": 15})
 
 
-def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                  areas: list[str] | None = None, by: str = "area", title: str | None = None
                  ) -> go.Figure:
     """Weekly incident counts split ``by`` area, type or perpetrator, with D-day marked."""
@@ -78,6 +88,7 @@ def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] 
     if by not in GROUP_BY:
         raise ValueError(f"by must be one of {', '.join(GROUP_BY)}, not {by!r}")
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days, areas=areas).copy()
     names = {a.id: a.name for a in sc.areas}
     # 7-day windows ending on the last day shown; a partial first window is dropped
@@ -109,11 +120,12 @@ def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] 
     return fig
 
 
-def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                   areas: list[str] | None = None, title: str | None = None) -> go.Figure:
     """Victims by age group (x) and sex (bars with text and hatching), per POC Policy para 44."""
     ensure_offline()
-    df, _sc = _data(df, scenario)
+    df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     long = victims_long(select(df, days=days, areas=areas))
     totals = long.groupby(["sex", "age"])["count"].sum() if len(long) else None
     fig = go.Figure()
@@ -140,11 +152,12 @@ def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int]
     return fig
 
 
-def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30)
+def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None
                ) -> go.Figure:
     """A schematic map of areas and sites, with incidents per area as circles and a week slider."""
     ensure_offline()
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days)
     weeks = list(range(days[0] // 7, days[1] // 7 + 1))
     counts = part.groupby(["week", "area"]).size()
@@ -211,11 +224,12 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
     return fig
 
 
-def table_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def table_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                  areas: list[str] | None = None, limit: int = 25) -> go.Figure:
     """The most recent incident reports of the slice as a table (no narratives: categories)."""
     ensure_offline()
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days, areas=areas).sort_values("day", ascending=False).head(limit)
     names = {a.id: a.name for a in sc.areas}
     cols = ["incident_id", "day", "area", "type", "perpetrator", "victims"]
