@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ._content import resolve
 from .offline import ensure_offline
-from .style import OKABE_ITO, esc, finish, sources, wrap
+from .style import FONT_SIZE, OKABE_ITO, esc, finish, sources, wrap
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _add_labels(fig: go.Figure, group: list[Milestone], lane: str, *,
         fig.add_annotation(x=m.year, y=lane, text=_label(m), showarrow=False,
                            yshift=LABEL_SHIFTS[k % len(LABEL_SHIFTS)],
                            xanchor=anchor, xshift={"left": -12, "right": 12}.get(anchor, 0),
-                           font={"size": 15},
+                           font={"size": FONT_SIZE},
                            bgcolor="rgba(255,255,255,0.85)")
 
 

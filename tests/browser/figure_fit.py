@@ -2,7 +2,9 @@
 too faint, outside its box, or a figure taller than the visible part of the notebook.
 
 ``FIT_JS`` runs in the page on one ``.js-plotly-plot`` and returns plain problems; the tests
-render each figure at the width of the notebook column at 1366x768.
+render each figure at the width of the notebook column at 1366x768. Contrast is measured
+against the shape under the text's centre (white paper when none); text over a heatmap image
+is not measured (plotly picks black or white per cell).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ FIT_JS = r"""
     const op = Number(cs.fillOpacity) * (fill.length > 3 ? fill[3] : 1) * Number(cs.opacity);
     if (op < 0.05) return null;
     return fill.slice(0, 3).map(v => v * op + 255 * (1 - op)); };
-  const isText = el => el.tagName === 'text' || el.tagName === 'tspan';
+  const SHAPES = new Set(['rect', 'path', 'circle', 'ellipse', 'polygon']);
+  const isText = el => !SHAPES.has(el.tagName);  // groups inherit the text's fill: skip
   const texts = [...svg.parentElement.querySelectorAll('svg text')].filter(t => {
     const r = t.getBoundingClientRect(); const cs = getComputedStyle(t);
     return t.textContent.trim() && r.width > 0 && cs.display !== 'none'
@@ -50,16 +53,22 @@ FIT_JS = r"""
     if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1
         || r.bottom > frame.bottom + 1) problems.push(`'${label}': clipped by the figure edge`);
     const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
-    let bg = [255, 255, 255], under = null;
+    let bg = [255, 255, 255], under = null, picture = false;
     for (const el of document.elementsFromPoint(cx, cy)) {
+      if (el.tagName === 'image' && svg.parentElement.contains(el)) { picture = true; break; }
       if (isText(el) || el === t || !svg.parentElement.contains(el)) continue;
       const s = solid(el); if (s) { bg = s; under = el; break; }
     }
     const fg = rgb(getComputedStyle(t).fill) || [0, 0, 0];
     const ratio = contrast(fg.slice(0, 3), bg);
-    if (ratio < minContrast) problems.push(`'${label}': contrast ${ratio.toFixed(2)}:1`);
+    // over a heatmap image plotly picks black or white text per cell: not measured here
+    if (t.closest('.heatmaplayer, .hm')) picture = true;
+    if (!picture && ratio < minContrast)
+      problems.push(`'${label}': contrast ${ratio.toFixed(2)}:1`);
     const box = under && under.closest('.annotation, .shapelayer path, .shape-group');
-    const annBg = t.closest('.annotation') && t.closest('.annotation').querySelector('rect.bg');
+    const ann = t.closest('.annotation');
+    const annBg = ann && ann.querySelector('rect.bg') && solid(ann.querySelector('rect.bg'))
+      ? ann.querySelector('rect.bg') : null;  // a visible annotation box, else the shape under
     const frameOf = annBg || (under && under.tagName === 'path' && under.closest('.shapelayer')
                               ? under : null);
     if (frameOf) {
