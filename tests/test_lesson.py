@@ -39,7 +39,7 @@ def test_start_sets_module_and_shows_projector_css(shown: list[Any]) -> None:
     assert TRACKER.current == "02_tiers_phases"
     css = shown[0].data
     assert "<style>" in css and "font-size: 17px" in css
-    assert "#0072B2" in css and "#D55E00" in css
+    assert "#0072B2" in css and "#B84F00" in css
 
 
 def test_start_refuses_unknown_module() -> None:

@@ -338,7 +338,7 @@ def test_feedback_is_not_colour_alone() -> None:
     w.set_response("b")
     w.check()
     shown = w._feedback_box.value
-    assert "#D55E00" in shown and "\u2718" in shown and "Not quite" in shown
+    assert "#B84F00" in shown and "\u2718" in shown and "Not quite" in shown
 
 
 def test_short_text_reveals_rubric_only_after_check() -> None:
@@ -620,3 +620,24 @@ def test_practice_ordering_never_starts_in_the_right_order():
     for q in packaged().questions.values():
         if q.type == "ordering":
             assert ask(q.id).response != list(q.key), q.id
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(hexcolor: str) -> float:
+        rgb = [int(hexcolor[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_lesson_text_and_note_boxes_read_on_a_projector() -> None:
+    from pocedu.widgets import style
+
+    for background in ("#FFFFFF", style.WARNING_BG, style.INFO_BG):
+        assert _contrast(style.TEXT, background) >= 4.5
+    for colour in (style.MUTED, style.NEUTRAL, style.CORRECT, style.WRONG):
+        assert _contrast(colour, "#FFFFFF") >= 4.5
+    assert ".jp-RenderedMarkdown.jp-RenderedHTMLCommon { font-size: 17px" in style.CSS
+    assert f".alert-warning {{ background: {style.WARNING_BG}" in style.CSS
