@@ -44,7 +44,7 @@ CARD_CSS = """
 .pocedu-card .pocedu-sub { font-weight: 600; margin: 8px 0 2px 0; }
 .pocedu-card .pocedu-blank { border: 1px solid #777; border-radius: 4px; min-height: 8em;
   margin: 6px 0; }
-.pocedu-card .pocedu-interactive, .pocedu-tool-note { color: #333; font-size: 15px;
+.pocedu-tool-note { color: #333; font-size: 16px;
   border-top: 1px dashed #999; padding-top: 4px; margin-top: 8px; }
 .pocedu-tool-note { border: 1px dashed #999; padding: 8px 12px; max-width: 60em; }
 """
@@ -62,18 +62,15 @@ TEMPLATE = (
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "interactive": "Answer interactively in JupyterLab (<code>pocedu lab</code>).",
         "tool": "This interactive tool needs JupyterLab: open the module with "
                 "<code>pocedu lab</code> to use it.",
     },
     "fr": {
-        "interactive": "Répondez de façon interactive dans JupyterLab "
-                       "(<code>pocedu lab</code>).",
         "tool": "Cet outil interactif demande JupyterLab : ouvrez le module avec "
                 "<code>pocedu lab</code> pour l'utiliser.",
     },
 }
-"""Card strings (the ``interactive`` and ``tool`` entries are trusted HTML)."""
+"""Card strings (the ``tool`` entry is trusted HTML)."""
 
 _NETWORK = (
     re.compile(r"""<script\b[^>]*?\bsrc\s*=[^>]*>""", re.IGNORECASE),
@@ -190,7 +187,7 @@ def item_card(item: dict, *, lang: str = "en", number: int | None = None,
             f'data-item-id="{h(item["id"])}">'
             f'{heading_html(item, lang=lang, number=number)}'
             f'<div class="pocedu-prompt">{prompt}</div>{_body(item, lang, key)}'
-            f'<p class="pocedu-interactive">{_text("interactive", lang)}</p></section>')
+            "</section>")
 
 
 def cards_html(calls: list[AskCall], *, lang: str = "en", bank: Any = None) -> str:
@@ -299,8 +296,19 @@ def to_html(nb: Any) -> str:
         DictLoader({TEMPLATE_NAME: TEMPLATE})], exclude_input=True, exclude_input_prompt=True,
         exclude_output_prompt=True, embed_images=True, **dict.fromkeys(TRAITS_OFF, ""))
     exporter.template_file = TEMPLATE_NAME
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
     return body
+
+
+def page_title(nb: Any) -> str:
+    """The page's title: the notebook's first Markdown heading (not "Notebook")."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip()
+    return "pocedu"
 
 
 def export_module_html(*, notebook: Path, out: Path | None = None, lang: str = "en",
