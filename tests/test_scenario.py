@@ -219,6 +219,11 @@ def test_threat_matrix_uses_the_priority_chart() -> None:
     with pytest.raises(ValueError, match="unknown area"):
         m.add("x", area="nowhere", likelihood="low", impact="low", component="ipo")
     assert m.figure().layout.meta["alt"]
+    html = m.table_html()
+    assert "Formed police units (FPUs)" in html and "<th scope=\"col\">Priority</th>" in html
+    assert ">fpu<" not in html and ">eastroad<" not in html and "<td>0</td>" not in html
+    m.add("<script>x</script>", area="orvane", likelihood="low", impact="low", component="ipo")
+    assert "<script>" not in m.table_html()
 
 
 def test_protection_matrix_compares_with_reference() -> None:

@@ -102,8 +102,8 @@ def intro_text(doc: dict) -> str:
         "later: your answers are still there. You do not need to write any code.\n\n"
         "**Keyboard.** You can also type an answer in a new cell, for example "
         '`answer("Q3", "B")`: the letters follow the order of the options shown to you. '
-        "Questions that ask for a written answer have a text cell below them: double-click it, "
-        "write, and press Shift+Enter.\n\n"
+        "Questions that ask for a written answer have a text box: write in it, and your text "
+        "is saved as you type.\n\n"
         "**You will not see here whether an answer is right.** Your feedback comes after "
         "grading.\n\n"
         "**Submit** with the *Assignments* tab (or as your instructor tells you) when you have "
@@ -116,8 +116,8 @@ def short_text_prompt(q: Any, item: dict) -> str:
     answers that other, autograded items ask for."""
     return "\n".join([
         f"**{item['label']}.** {q.prompt.en} *({item['points']} points)*", "",
-        f"Write your answer in the cell below. An instructor marks it against "
-        f"{len(q.rubric)} criteria.",
+        f"Write your answer in the box below: it is saved as you type. An instructor marks it "
+        f"against {len(q.rubric)} criteria.",
     ])
 
 
@@ -155,8 +155,13 @@ def quiz_cells(assignment: str, questions: list[Any], doc: dict) -> list[Any]:
         label, points = item["label"], item["points"]
         if q.type == "short_text":
             cells.append(_md(f"prompt-{q.id}", short_text_prompt(q, item)))
-            cells.append(_md(q.id, grader_text(q), grade=True, solution=True, locked=False,
-                             points=points))
+            cells.append(_code(f"ask-{q.id}", f'quiz.ask("{label}")'))  # a saved text box
+            answer_cell = _md(q.id, grader_text(q), grade=True, solution=True, locked=False,
+                              points=points)
+            # Filled from the text box when the graded copy is built; hidden from students.
+            answer_cell.metadata.update({"jupyter": {"source_hidden": True},
+                                         "editable": False, "deletable": False})
+            cells.append(answer_cell)
             continue
         cells.append(_code(f"ask-{q.id}", f'quiz.ask("{label}")'))
         cells.append(_code(q.id, (

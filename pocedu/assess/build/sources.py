@@ -40,8 +40,11 @@ def render_quiz(name: str, questions: list[Any]) -> dict[str, str]:
     """``{file name: text}`` of one quiz's source folder (deterministic)."""
     import nbformat
 
+    from ..notebook_view import student_view
+
     doc = items_document(name, questions)
     nb = quiz_notebook(quiz_cells(name, questions, doc))
+    student_view(nb)  # code cells collapsed and locked: students never see Python
     files = {
         f"{name}.ipynb": nbformat.writes(nb) + "\n",
         f"{name}.items.json": json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True)

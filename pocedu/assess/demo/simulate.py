@@ -34,7 +34,6 @@ def simulate_submission(*, course_dir: Path | Course, assignment: str, student: 
         shutil.rmtree(dest)
     shutil.copytree(released, dest)
     quiz = Quiz(assignment, directory=dest, student=student)
-    written: dict[str, str] = {}
     for label, response in answers.items():
         try:
             item = quiz.item(label)
@@ -42,13 +41,11 @@ def simulate_submission(*, course_dir: Path | Course, assignment: str, student: 
                 text = response.get("text") if isinstance(response, dict) else response
                 if not isinstance(text, str):
                     raise QuizError(f"{label}: a written answer is text")
-                written[item["id"]] = text
+                quiz.on_answer(label)({"text": text, "checked": []})  # the text box
                 continue
             quiz.on_answer(label)(response)
         except QuizError as err:
             raise AssessError(f"answers for {student}: {err}") from None
-    if written:
-        write_answer_cells(dest / f"{assignment}.ipynb", written)
     (dest / "timestamp.txt").write_text((timestamp or now_timestamp()) + "\n")
     return dest
 

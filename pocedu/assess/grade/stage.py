@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...quiz.written import place_written_answers
 from .answers import clean_store
 from .archive import Archived
 from .events import Event
@@ -118,6 +119,7 @@ def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
     store, events = clean_store(store_raw, items=items, assignment=assignment,
                                 student=student)
     staged.events += events
+    clean = place_written_answers(clean, store, items)  # text boxes -> manually graded cells
     if nb is None and store_raw is None:
         staged.gradable = False
         staged.events.append(Event("nothing-gradable", "fatal", "the submission holds neither "
