@@ -40,7 +40,7 @@ def render_quiz(name: str, questions: list[Any]) -> dict[str, str]:
     """``{file name: text}`` of one quiz's source folder (deterministic)."""
     import nbformat
 
-    from ..notebook_view import student_view
+    from ...notebook_view import student_view
 
     doc = items_document(name, questions)
     nb = quiz_notebook(quiz_cells(name, questions, doc))
