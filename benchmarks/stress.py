@@ -75,9 +75,10 @@ def run_once(path: Path, *, timeout: int) -> tuple[float, tuple[float, int, str]
 
 def released_quizzes(workdir: Path) -> list[Path]:
     """Build and release every quiz of the repo's bank in ``workdir``; their notebooks."""
+    from pocedu.assess.release import release_assignment
+
     from pocedu.assess.build import build_sources
     from pocedu.assess.course import init_course
-    from pocedu.assess.release import release_assignment
 
     course = workdir / "course"
     shutil.copytree(REPO / "assessments" / "bank", course / "bank")

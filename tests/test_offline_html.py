@@ -276,7 +276,6 @@ def test_module_01_exports_offline(exported: Path):
 def test_graded_items_never_enter_the_cards_of_any_module() -> None:
     """Every card of every module (as ``pocedu html`` makes them) holds no graded item."""
     import nbformat as nbf
-
     from pocedu.assess.bank import load_bank
 
     graded = [q for qs in load_bank(REPO / "assessments" / "bank").values() for q in qs]

@@ -16,6 +16,7 @@ from pocedu.quiz.written import place_written_answers
 @pytest.fixture
 def quiz_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict]:
     from pocedu.assess.bank import load_bank
+
     from pocedu.assess.build import render_quiz
 
     bank = tmp_path / "bank"
