@@ -54,8 +54,9 @@ def _cell_times(nb: object) -> tuple[float, int, str]:
 def run_once(path: Path, *, timeout: int) -> tuple[float, tuple[float, int, str], str]:
     """Execute a fresh copy of ``path``'s folder in a fresh kernel; (seconds, worst cell, error)."""
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    from pocedu.kernels import SteadyNotebookClient as NotebookClient
 
     with tempfile.TemporaryDirectory(prefix="pocedu-stress-") as tmp:
         folder = Path(tmp) / path.parent.name

@@ -249,8 +249,9 @@ def execute_notebook(path: Path, *, timeout: int = 180, kernel_name: str = "pyth
     ``timeout`` is the limit for one cell, in seconds.
     """
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from .kernels import SteadyNotebookClient as NotebookClient
 
     path = Path(path)
     if not path.is_file():

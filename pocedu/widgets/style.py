@@ -49,6 +49,8 @@ CSS = f"""
 .pocedu-fb.pocedu-wrong {{ border-color: {WRONG}; }}
 .pocedu-progress table {{ border-collapse: collapse; font-size: 17px; }}
 .pocedu-progress th, .pocedu-progress td {{ border: 1px solid #999; padding: 4px 10px; }}
+.jp-Cell .jp-InputPlaceholder {{ display: none; }}
+.jp-Cell.jp-CodeCell .jp-Cell-inputWrapper:has(.jp-InputPlaceholder) {{ display: none; }}
 .jp-RenderedMarkdown.jp-RenderedHTMLCommon {{ font-size: 17px; line-height: 1.5; }}
 .jp-RenderedHTMLCommon .alert {{ font-size: 17px; color: {TEXT}; padding: 8px 14px;
   border-left: 6px solid; border-radius: 4px; margin: 8px 0; }}
