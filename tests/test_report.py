@@ -165,3 +165,27 @@ def test_learning_gain_from_a_pre_test(tmp_path: Path) -> None:
     expected = (scored["post"] - scored["pre"]) / (100 - scored["pre"])
     assert scored["gain"].tolist() == pytest.approx(expected.tolist(), abs=0.01)
     assert (scored["post"] >= scored["pre"]).all()
+
+
+def test_mixed_class_gets_per_language_statistics_and_a_translation_flag(
+        tmp_path: Path) -> None:
+    bank = _bank(6)
+    results = simulate_results(n_students=60, items=bank, seed=11)
+    students = sorted(results["student_id"].unique())
+    french = set(students[::2])
+    results["lang"] = results["student_id"].map(lambda s: "fr" if s in french else "en")
+    hard = bank[2].id      # the French wording of this item is (simulated) misleading
+    mask = (results["item_id"] == hard) & (results["lang"] == "fr")
+    results.loc[mask, "points"] = 0.0
+    path = build_report(results=results, bank={q.id: q for q in bank}, out_dir=tmp_path)
+    page = path.read_text(encoding="utf-8")
+    assert "By language" in page and "Facility (fr)" in page
+    table = pd.read_csv(tmp_path / "languages.csv").set_index("item_id")
+    assert bool(table.at[hard, "flag"]) and table.at[hard, "facility_fr"] == 0
+    assert table.at[hard, "gap"] > 0.2
+    assert table["flag"].sum() <= 2          # the others stay within the seeded noise
+
+
+def test_single_language_class_has_no_language_section(report: tuple[Path, pd.DataFrame]) -> None:
+    assert "By language" not in report[0].read_text(encoding="utf-8")
+    assert not (report[0].parent / "languages.csv").exists()

@@ -1,4 +1,5 @@
-"""Read a class roster CSV (``id, first_name, last_name, email``) with clear errors by row."""
+"""Read a class roster CSV (``id, first_name, last_name, email``, optional ``lang``) with clear
+errors by row. ``lang`` is the student's course language (``en`` or ``fr``; empty: ``en``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...i18n import LANGUAGES
 from ..errors import AssessError
 
 COLUMNS = ("id", "first_name", "last_name", "email")
@@ -21,6 +23,8 @@ class Student:
     first_name: str
     last_name: str
     email: str
+    lang: str = "en"
+    """The student's course language: 'en' or 'fr'."""
 
 
 def check_student_id(student_id: str) -> str | None:
@@ -66,7 +70,12 @@ def read_roster(path: Path) -> list[Student]:
                             f"(also row {seen[sid]})")
             continue
         seen[sid] = row_no
-        students.append(Student(sid, row["first_name"], row["last_name"], row["email"]))
+        lang = row.get("lang") or "en"
+        if lang not in LANGUAGES:
+            problems.append(f"{path.name} row {row_no}: lang '{lang}' is not one of "
+                            f"{', '.join(LANGUAGES)}")
+            continue
+        students.append(Student(sid, row["first_name"], row["last_name"], row["email"], lang))
     if problems:
         raise AssessError(problems)
     if not students:

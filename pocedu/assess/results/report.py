@@ -258,6 +258,32 @@ def gain_section(pre: pd.DataFrame, post: pd.DataFrame) -> str:
             + _table(st[["Student", "Pre", "Final", "Gain"]], cls="sortable"))
 
 
+def language_section(table: pd.DataFrame) -> str:
+    """Facility and discrimination per language, flagged items first."""
+    langs = sorted(c.removeprefix("facility_") for c in table.columns
+                   if c.startswith("facility_"))
+    flagged = table[table["flag"]]
+    intro = (f"<p>The class took the quiz in {', '.join(langs)}. Facility that differs by more "
+             "than 0.2 between languages is flagged: read the item in each language, the "
+             "translation may change its meaning or difficulty.</p>")
+    if flagged.empty:
+        intro += "<p>No item differs by more than 0.2 between languages.</p>"
+    else:
+        intro += (f"<p class='warn'>{len(flagged)} item(s) flagged: "
+                  f"{e(', '.join(map(str, flagged['item_id'])))}.</p>")
+    cols = {"item_id": "Item"}
+    for lang in langs:
+        cols[f"n_{lang}"] = f"n ({lang})"
+        cols[f"facility_{lang}"] = f"Facility ({lang})"
+        cols[f"point_biserial_{lang}"] = f"Point-biserial ({lang})"
+    cols["gap"] = "Gap"
+    shown = table[list(cols)].rename(columns=cols)
+    for c in shown.columns[1:]:
+        shown[c] = shown[c].map(lambda v: _num(v) if isinstance(v, float) else str(v))
+    rows = ["flagged" if f else "" for f in table["flag"]]
+    return intro + _table(shown.map(lambda v: e(str(v))), cls="sortable", row_class=rows)
+
+
 def _pct100(x: Any) -> str:
     return "–" if x != x else f"{x:.0f}%"
 
@@ -386,7 +412,7 @@ def _first_look(a: Analysis) -> str:
 
 def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
                   events: pd.DataFrame, written: pd.DataFrame | None = None,
-                  gain: str | None = None) -> str:
+                  gain: str | None = None, languages: pd.DataFrame | None = None) -> str:
     """The report page for analysis ``a``."""
     import numpy as np
 
@@ -442,6 +468,8 @@ def render_report(a: Analysis, *, title: str, bank: Mapping[str, Question],
         parts.append(_fig_html(written_figure(written), first))
     if gain is not None:
         parts.append("<h2>Learning gain since the pre-test</h2>" + gain)
+    if languages is not None:
+        parts.append("<h2>By language</h2>" + language_section(languages))
     parts.append("<h2>Mastery of learning objectives</h2><p>Mean share of marks on each "
                  "objective's items. Score bands split the class into equal groups by total "
                  "score: a low value even in the highest band points at teaching or the items, "
@@ -511,7 +539,12 @@ def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str
         gain = gain_section(pretest, results)
     path = out / "report.html"
     tmp = out / "report.html.tmp"
+    from .stats import by_language
+
+    languages = by_language(results)
+    if languages is not None:
+        languages.to_csv(out / "languages.csv", index=False)
     tmp.write_text(render_report(a, title=title, bank=items, events=ev, written=written,
-                                 gain=gain), encoding="utf-8")
+                                 gain=gain, languages=languages), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -363,3 +363,38 @@ def analyse(results: pd.DataFrame, *, options: Mapping[str, Iterable[str]] | Non
                     distractors=distractors(results, options=options, keys=keys),
                     objectives=mastery(results), flags=flags, kr20=kr20(m),
                     n_scored=len(m.students))
+
+
+LANGUAGE_GAP = 0.2
+"""Facility difference between languages above which an item is flagged (translation?)."""
+
+
+def by_language(results: pd.DataFrame) -> pd.DataFrame | None:
+    """Facility and discrimination of each item per language of a mixed class.
+
+    ``results`` needs a ``lang`` column (from the roster); None when the class has one
+    language. ``gap`` is the largest facility difference between two languages; ``flag`` is
+    True above ``LANGUAGE_GAP`` (a sign of a translation problem worth reading).
+    """
+    import pandas as pd
+
+    if "lang" not in results.columns or results["lang"].nunique() < 2:
+        return None
+    parts = []
+    for lang, sub in results.groupby("lang", sort=True):
+        m = score_matrix(sub)
+        if not len(m.students):
+            continue
+        st = item_stats(m)[["item_id", "n", "facility", "point_biserial"]]
+        parts.append(st.assign(lang=lang))
+    if len(parts) < 2:
+        return None
+    long = pd.concat(parts, ignore_index=True)
+    wide = long.pivot(index="item_id", columns="lang",
+                      values=["n", "facility", "point_biserial"])
+    wide.columns = [f"{measure}_{lang}" for measure, lang in wide.columns]
+    fac = wide[[c for c in wide.columns if c.startswith("facility_")]]
+    wide["gap"] = fac.max(axis=1) - fac.min(axis=1)
+    wide["flag"] = wide["gap"] > LANGUAGE_GAP
+    order = list(pd.unique(results["item_id"]))
+    return wide.reindex(order).reset_index()

@@ -109,7 +109,20 @@ def load_results(*, course_dir: Path | Course, assignment: str) -> Any:
                 })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["points"] = pd.to_numeric(frame["points"], errors="coerce")
+    langs = roster_languages(course)
+    if langs:
+        frame["lang"] = frame["student_id"].map(langs).fillna("en")
     return frame
+
+
+def roster_languages(course: Course) -> dict[str, str]:
+    """``{student: lang}`` from the course roster's ``lang`` column (empty if it has none)."""
+    from ..course.roster import read_roster
+
+    path = course.roster_csv
+    if not path.is_file() or "lang" not in path.read_text(encoding="utf-8-sig").split("\n")[0]:
+        return {}
+    return {s.id: s.lang for s in read_roster(path)}
 
 
 EVENT_COLUMNS = ["student_id", "event", "grade", "check"]
