@@ -64,11 +64,11 @@ def build_course(root: Path, *, quiz: str, n_students: int, seed: int = 8,
     ``release`` names the quizzes to release (default: every quiz of the bank); only ``quiz``
     gets submissions. Returns the course directory.
     """
-    from pocedu.assess.bank import load_bank
     from pocedu.assess.build import build_sources
+    from pocedu.assess.build.bank import load_bank
     from pocedu.assess.course import init_course
-    from pocedu.assess.release import release_assignment
-    from pocedu.assess.simulate import simulate_submission
+    from pocedu.assess.course.release import release_assignment
+    from pocedu.assess.demo.simulate import simulate_submission
 
     course = Path(root) / "base"
     shutil.copytree(BANK, course / "bank")
@@ -105,7 +105,7 @@ def copy_course(base: Path, dest: Path, *, quiz: str, n: int) -> Path:
 
 def _trim_roster(course: Path, keep: set[str]) -> None:
     """Remove every student not in ``keep`` from the copy's gradebook (a class of N)."""
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     with gradebook(course) as gb:
         for student in [s.id for s in gb.students if s.id not in keep]:

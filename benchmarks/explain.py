@@ -58,7 +58,7 @@ WHY: dict[str, str] = {
         "imported at `import pocedu` time; move that import into the function that needs "
         "it."),
     "report": (
-        "**Report for 10,000 students.** Profile `pocedu.assess.report.build_report`; the "
+        "**Report for 10,000 students.** Profile `pocedu.assess.results.report.build_report`; the "
         "statistics are vectorised, so look at per-row Python loops in the tables or the "
         "distractor analysis."),
     "html-cdn": (

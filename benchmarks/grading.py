@@ -125,7 +125,7 @@ def floor_per_submission(times: list[float], *, cores: int) -> float:
 
 def gradebook_scores(course: Path, *, quiz: str) -> dict[str, dict[str, float | None]]:
     """``{student: {notebook/grade cell: score}}`` for every submission of ``quiz``."""
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     scores: dict[str, dict[str, float | None]] = {}
     with gradebook(course) as gb:

@@ -24,9 +24,9 @@ def rss_mb():
     return float("nan")
 
 n, out, bank, quiz = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-from pocedu.assess.bank import load_bank
-from pocedu.assess.report import build_report
-from pocedu.assess.stats import simulate_results
+from pocedu.assess.build.bank import load_bank
+from pocedu.assess.results.report import build_report
+from pocedu.assess.demo.class_results import simulate_results
 questions = load_bank(Path(bank))[quiz]
 t0 = time.perf_counter()
 results = simulate_results(n_students=n, items=questions, seed=2026, assignment=quiz)

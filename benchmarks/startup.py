@@ -51,8 +51,9 @@ class Executed:
 def execute_notebook(path: Path, *, timeout: int = 300) -> Executed:
     """Run ``path`` in a fresh kernel from its own folder (kernel start included)."""
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+
+    from pocedu.kernels import SteadyNotebookClient as NotebookClient
 
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")

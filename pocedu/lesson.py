@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+from pathlib import Path
 from typing import Any
 
 from .widgets.tracking import TRACKER, ProgressSummary
@@ -35,8 +36,9 @@ class Note:
 
 
 def start(module: str, *, lang: str = "en") -> None:
-    """Set the module for progress, the lesson's language (``lang``: 'en' or 'fr'), show the
-    lesson styles, and set figures up offline."""
+    """Set the module for progress and the lesson's language (``lang``: 'en' or 'fr'), open its
+    practice store beside the notebook (saved answers come back), show the lesson styles, and
+    set figures up offline."""
     from .content.models.questions import MODULES
     from .i18n import set_language
 
@@ -47,11 +49,14 @@ def start(module: str, *, lang: str = "en") -> None:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ValueError(f"unknown module '{module}'{hint}; modules: {', '.join(MODULES)}")
     TRACKER.current = module
+    store = TRACKER.open_store(Path.cwd(), module)  # the kernel runs beside the notebook
     from IPython.display import HTML
 
     from .widgets.style import style_tag
 
     _display(HTML(style_tag()))
+    if store.notice:
+        _display(Note(store.notice))
     figures = _figures()
     setup = getattr(figures, "setup_offline", None) if figures else None
     if callable(setup):
@@ -60,9 +65,8 @@ def start(module: str, *, lang: str = "en") -> None:
 
 def ask(ids: str | list[str], *, lang: str | None = None) -> Any:
     """Practice question(s) by id: the same as ``pocedu.ask``."""
-    from .widgets.practice import ask as _ask
-
     from .i18n import get_language
+    from .widgets.practice import ask as _ask
 
     return _ask(ids, lang=lang or get_language())
 

@@ -44,7 +44,7 @@ CARD_CSS = """
 .pocedu-card .pocedu-sub { font-weight: 600; margin: 8px 0 2px 0; }
 .pocedu-card .pocedu-blank { border: 1px solid #777; border-radius: 4px; min-height: 8em;
   margin: 6px 0; }
-.pocedu-card .pocedu-interactive, .pocedu-tool-note { color: #333; font-size: 15px;
+.pocedu-tool-note { color: #333; font-size: 16px;
   border-top: 1px dashed #999; padding-top: 4px; margin-top: 8px; }
 .pocedu-tool-note { border: 1px dashed #999; padding: 8px 12px; max-width: 60em; }
 """
@@ -62,38 +62,15 @@ TEMPLATE = (
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "single": "Choose one answer.",
-        "multiple": "Choose every answer that applies.",
-        "true_false": "Choose True or False.",
-        "ordering": "Number these in order (1 = first).",
-        "classification": "Put each item into one of the groups.",
-        "groups": "Groups:",
-        "items": "Items:",
-        "targets": "Descriptions:",
-        "matching": "Match each numbered item with one lettered description.",
-        "short_text": "Write your answer in the box.",
-        "interactive": "Answer interactively in JupyterLab (<code>pocedu lab</code>).",
         "tool": "This interactive tool needs JupyterLab: open the module with "
                 "<code>pocedu lab</code> to use it.",
     },
     "fr": {
-        "single": "Choisissez une réponse.",
-        "multiple": "Choisissez toutes les réponses justes.",
-        "true_false": "Choisissez Vrai ou Faux.",
-        "ordering": "Numérotez ces éléments dans l'ordre (1 = premier).",
-        "classification": "Placez chaque élément dans l'un des groupes.",
-        "groups": "Groupes :",
-        "items": "Éléments :",
-        "targets": "Descriptions :",
-        "matching": "Associez chaque élément numéroté à une description (lettre).",
-        "short_text": "Écrivez votre réponse dans le cadre.",
-        "interactive": "Répondez de façon interactive dans JupyterLab "
-                       "(<code>pocedu lab</code>).",
         "tool": "Cet outil interactif demande JupyterLab : ouvrez le module avec "
                 "<code>pocedu lab</code> pour l'utiliser.",
     },
 }
-"""Card strings (the ``interactive`` and ``tool`` entries are trusted HTML)."""
+"""Card strings (the ``tool`` entry is trusted HTML)."""
 
 _NETWORK = (
     re.compile(r"""<script\b[^>]*?\bsrc\s*=[^>]*>""", re.IGNORECASE),
@@ -159,20 +136,6 @@ def ask_calls(source: str) -> list[AskCall] | None:
     return calls
 
 
-def _marked(marks: list[tuple[str, str]]) -> str:
-    rows = "".join(f'<li><span class="pocedu-mark" aria-hidden="true">{m}</span>{t}</li>'
-                   for m, t in marks)
-    return f'<ul class="pocedu-marks">{rows}</ul>'
-
-
-_LIST_STYLES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha"}
-
-
-def _listed(texts: list[str], *, kind: str = "1") -> str:
-    return (f'<ol type="{kind}" style="list-style-type:{_LIST_STYLES[kind]}">'
-            + "".join(f"<li>{t}</li>" for t in texts) + "</ol>")
-
-
 def display_orders(item: dict, key: Any = None) -> tuple[list[str], list[str]]:
     """The order of an item's options and of its bins on a card.
 
@@ -195,37 +158,16 @@ def display_orders(item: dict, key: Any = None) -> tuple[list[str], list[str]]:
 
 
 def _body(item: dict, lang: str, key: Any = None) -> str:
-    """The type-specific part of a card: instructions and options, never a key."""
-    from .widgets.text import h, pick, ui
+    """The type-specific part of a card (from the item's type): instructions and options."""
+    from .questions import types
 
-    kind = item["type"]
-    opts = {o["id"]: h(pick(o["text"], lang)) for o in item["options"]}
-    bins = {b["id"]: h(pick(b["text"], lang)) for b in item["bins"]}
-    how = f'<p class="pocedu-how">{h(_text(kind, lang))}</p>'
     order, targets = display_orders(item, key)
-    if kind == "single":
-        return how + _marked([("\u25cb", t) for t in opts.values()])
-    if kind == "multiple":
-        return how + _marked([("\u2610", t) for t in opts.values()])
-    if kind == "true_false":
-        return (how + _marked([("\u25cb", h(ui("true", lang))), ("\u25cb", h(ui("false", lang)))])
-                + f'<p class="pocedu-sub">{h(ui("because", lang))}</p>'
-                + _marked([("\u25cb", t) for t in opts.values()]))
-    if kind == "ordering":
-        return how + _marked([('<span class="pocedu-rank"></span>', opts[i]) for i in order])
-    if kind == "classification":
-        return (how + f'<p class="pocedu-sub">{h(_text("groups", lang))}</p>'
-                + _listed(list(bins.values()), kind="A")
-                + f'<p class="pocedu-sub">{h(_text("items", lang))}</p>'
-                + _listed(list(opts.values())))
-    if kind == "matching":
-        return (how + f'<p class="pocedu-sub">{h(_text("items", lang))}</p>'
-                + _listed([opts[i] for i in order])
-                + f'<p class="pocedu-sub">{h(_text("targets", lang))}</p>'
-                + _listed([bins[b] for b in targets], kind="a"))
-    if kind == "short_text":
-        return how + '<div class="pocedu-blank" role="presentation"></div>'
-    raise OfflineExportError(f"item '{item['id']}': no printable card for type {kind!r}")
+    try:
+        kind = types.get(item["type"])
+    except types.UnknownTypeError:
+        raise OfflineExportError(f"item '{item['id']}': no printable card for type "
+                                 f"{item['type']!r}") from None
+    return kind.card_body(item, lang=lang, order=order, targets=targets)
 
 
 def item_card(item: dict, *, lang: str = "en", number: int | None = None,
@@ -245,7 +187,7 @@ def item_card(item: dict, *, lang: str = "en", number: int | None = None,
             f'data-item-id="{h(item["id"])}">'
             f'{heading_html(item, lang=lang, number=number)}'
             f'<div class="pocedu-prompt">{prompt}</div>{_body(item, lang, key)}'
-            f'<p class="pocedu-interactive">{_text("interactive", lang)}</p></section>')
+            "</section>")
 
 
 def cards_html(calls: list[AskCall], *, lang: str = "en", bank: Any = None) -> str:
@@ -307,8 +249,9 @@ def execute_notebook(path: Path, *, timeout: int = 180, kernel_name: str = "pyth
     ``timeout`` is the limit for one cell, in seconds.
     """
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from .kernels import SteadyNotebookClient as NotebookClient
 
     path = Path(path)
     if not path.is_file():
@@ -354,8 +297,19 @@ def to_html(nb: Any) -> str:
         DictLoader({TEMPLATE_NAME: TEMPLATE})], exclude_input=True, exclude_input_prompt=True,
         exclude_output_prompt=True, embed_images=True, **dict.fromkeys(TRAITS_OFF, ""))
     exporter.template_file = TEMPLATE_NAME
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page_title(nb)}})
     return body
+
+
+def page_title(nb: Any) -> str:
+    """The page's title: the notebook's first Markdown heading (not "Notebook")."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip()
+    return "pocedu"
 
 
 def export_module_html(*, notebook: Path, out: Path | None = None, lang: str = "en",

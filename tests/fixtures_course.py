@@ -52,7 +52,7 @@ def make_course(root: Path, students: list[str], *, verify: bool = False) -> Pat
     """Build, init and release the fixture quiz in ``root/course``; return the course dir."""
     from pocedu.assess.build import build_sources
     from pocedu.assess.course import init_course
-    from pocedu.assess.release import release_assignment
+    from pocedu.assess.course.release import release_assignment
 
     course = root / "course"
     write_bank(course)

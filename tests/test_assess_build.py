@@ -9,8 +9,8 @@ import pytest
 from fixtures_course import QUIZ, write_bank, write_roster
 
 from pocedu.assess.build import build_sources, out_of_sync
+from pocedu.assess.course.roster import read_roster
 from pocedu.assess.errors import AssessError
-from pocedu.assess.roster import read_roster
 from pocedu.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def test_roster_errors_name_the_row(tmp_path: Path) -> None:
 def test_course_init_cli(tmp_path: Path) -> None:
     roster = write_roster(tmp_path / "r.csv", ["ana", "bo"])
     assert main(["course", "init", "--course", str(tmp_path / "c"), "--roster", str(roster)]) == 0
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     with gradebook(tmp_path / "c") as gb:
         assert sorted(s.id for s in gb.students) == ["ana", "bo"]

@@ -16,12 +16,12 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def capstone_course(tmp_path_factory):
-    from pocedu.assess.bank import load_bank
     from pocedu.assess.build import build_sources
+    from pocedu.assess.build.bank import load_bank
     from pocedu.assess.course import init_course
+    from pocedu.assess.course.release import release_assignment
+    from pocedu.assess.demo.simulate import simulate_submission
     from pocedu.assess.grade import grade_assignment
-    from pocedu.assess.release import release_assignment
-    from pocedu.assess.simulate import simulate_submission
 
     root = tmp_path_factory.mktemp("capstone")
     course = root / "course"
@@ -79,3 +79,10 @@ def test_written_products_wait_for_a_grader_with_a_rubric(capstone_course):
     for q in written:
         assert not any(r.text.en in text for r in q.rubric), "rubrics are for graders only"
     assert not list((course / "release" / "capstone").rglob("*.md"))
+    # written in the text box (answer store), placed in the manually graded cell for graders
+    graded = json.loads((course / "autograded" / "right" / "capstone" / "capstone.ipynb")
+                        .read_text(encoding="utf-8"))
+    by_id = {c["metadata"].get("nbgrader", {}).get("grade_id"): "".join(c["source"])
+             for c in graded["cells"]}
+    for q in written:
+        assert by_id[q.id] == q.model_answer.en, f"{q.id}: the written answer is not in its cell"

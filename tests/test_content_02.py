@@ -183,3 +183,75 @@ def test_lesson_uses_existing_items_and_figures(tmp_path: Path) -> None:
 def test_sources_of_module_02_items_resolve(path: Path, tmp_path: Path) -> None:
     # _bank runs the pointer, KB-agreement and sample-score checks
     assert _bank(path, tmp_path)
+
+
+# ----------------------------------------------------------------- item-writing rules (ITEMS.md)
+
+
+def test_module_02_banks_and_the_capstone_pass_the_item_writing_lint() -> None:
+    """ITEMS.md rules via the one lint (``pocedu validate`` lints every bank; this keeps the
+    module 02 banks and the generated capstone green on their own)."""
+    from pocedu.content.lint import lint_files
+
+    capstone = ROOT / "assessments" / "bank" / "capstone.yaml"
+    assert [str(f) for f in lint_files([PRACTICE, GRADED, capstone])] == []
+
+
+def test_quiz02_high_level_items_are_kelvara_vignettes(tmp_path: Path) -> None:
+    items = list(_bank(GRADED, tmp_path).values())
+    vignettes = [q for q in items if q.level in ("apply", "analyse", "evaluate")]
+    assert len(vignettes) >= 0.4 * len(items)
+    kelvara = ("Kelvara", "UNMMK", "KNP", "PSDG", "Lanmore", "Orvane", "Kerris", "Dunmarl",
+               "Greywater")
+    assert all(any(w in q.prompt.en for w in kelvara) for q in vignettes)
+
+
+def _texts(node: object) -> list[dict]:
+    """Every per-language text map in a parsed YAML tree."""
+    if isinstance(node, dict):
+        here = [node] if isinstance(node.get("en"), str) else []
+        return here + [t for v in node.values() for t in _texts(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _texts(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", [
+    PRACTICE, GRADED, ROOT / "assessments" / "bank" / "capstone.yaml",
+    PACKAGED / "scenarios" / "silver_river.yaml"], ids=["practice", "graded", "capstone",
+                                                         "scenario"])
+def test_every_text_has_french(path: Path) -> None:
+    texts = _texts(read_yaml(path))
+    assert len(texts) > 100
+    missing = [t["en"][:60] for t in texts if not t.get("fr")]
+    assert missing == []
+
+
+# ----------------------------------------------------------------- corrections (issue 11)
+
+
+def test_protection_matrix_decision_is_taught_as_one_missions_practice(tmp_path: Path) -> None:
+    """POC Policy 2015 Annex B §V reports how MONUSCO and the Protection Cluster worked ('the
+    final decision was made by the Force'); it is an example, not a rule for every mission."""
+    import nbformat
+
+    capstone = ROOT / "modules" / "05_capstone" / "05_capstone.ipynb"
+    texts = [c.source for nb in (NOTEBOOK, capstone)
+             for c in nbformat.read(nb, as_version=4).cells if c.cell_type == "markdown"]
+    risk = load_kb_file("risk.yaml")
+    texts += [t.owner.en for t in risk.tools] + [f.text.en for f in risk.facts]
+    texts += [f.title.en for f in risk.facts]
+    for path in (PRACTICE, GRADED):
+        (tmp_path / path.stem).mkdir()
+        for q in _bank(path, tmp_path / path.stem).values():
+            texts += [q.explanation.en, *(o.text.en for o in q.options),
+                      *(o.feedback.en for o in q.options if o.feedback),
+                      *(b.text.en for b in q.bins), *(r.text.en for r in q.rubric),
+                      q.model_answer.en if q.model_answer else ""]
+    from pocedu.scenario.protection import ProtectionMatrix
+
+    texts.append(ProtectionMatrix().figure().layout.title.subtitle.text)
+    for text in texts:
+        assert "the Force decides" not in text, text
+        if re.search(r"\bthe Force\b", text):
+            assert "MONUSCO" in text, f"'the Force' without naming MONUSCO's practice: {text}"

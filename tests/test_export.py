@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pocedu.assess.export import NBGRADER_COLUMNS, ExportError, export_all, read_roster
+from pocedu.assess.results.export import NBGRADER_COLUMNS, ExportError, export_all, read_roster
 
 ROSTER = [
     {"id": "amina", "first_name": "Amina", "last_name": "Diallo", "email": "amina@example.org"},

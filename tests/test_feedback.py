@@ -9,7 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pocedu.assess.feedback import bank_items, default_resolver, describe_pointer, write_feedback
+from pocedu.assess.results.feedback import (
+    bank_items,
+    default_resolver,
+    describe_pointer,
+    write_feedback,
+)
 
 BANK = """\
 schema_version: 1

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from pocedu.assess.gain import learning_gain, normalised_gain
+from pocedu.assess.results.gain import learning_gain, normalised_gain
 
 
 def _rows(test: str, student: str, marks: dict[tuple[str, int], tuple[float, float]],

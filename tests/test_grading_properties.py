@@ -76,7 +76,7 @@ def _apply(sub: Path, ops: list[tuple], ids: dict[str, str]) -> None:
 
 def earned_at_most(store_path: Path, items: list[dict[str, Any]]) -> float:
     """What the saved answers can earn at most: valid answers scored against the key."""
-    from pocedu.assess.storecheck import response_problem
+    from pocedu.assess.grade.answers import response_problem
     from pocedu.questions.grading import score
 
     try:
@@ -100,8 +100,8 @@ def earned_at_most(store_path: Path, items: list[dict[str, Any]]) -> float:
 def test_earned_at_most_matches_the_hand_computed_profiles(tmp_path: Path) -> None:
     from fixtures_course import DATA, EXPECTED
 
-    from pocedu.assess.bank import load_bank
     from pocedu.assess.build import render_quiz
+    from pocedu.assess.build.bank import load_bank
     from pocedu.quiz.store import AnswerStore
 
     bank = tmp_path / "bank"
@@ -134,11 +134,11 @@ def test_random_damage_never_crashes_or_overpays(shared_course: Path, base: dict
                                                  ops: list[tuple]) -> None:
     from fixtures_course import PROFILES as P
 
+    from pocedu.assess.demo.simulate import simulate_submission
     from pocedu.assess.grade import grade_assignment
-    from pocedu.assess.journal import latest
-    from pocedu.assess.outcomes import STATUSES
+    from pocedu.assess.grade.events import STATUSES
     from pocedu.assess.results import read_items
-    from pocedu.assess.simulate import simulate_submission
+    from pocedu.assess.results.journal import latest
 
     course = shared_course
     items = read_items(course, QUIZ)

@@ -69,7 +69,7 @@ def test_roster_gradebook_mismatch_is_reported(tmp_path: Path) -> None:
 # --- preserve ---------------------------------------------------------------------------
 
 def test_archive_is_untouched_hashed_and_idempotent(tmp_path: Path) -> None:
-    from pocedu.assess.preserve import archive_submission, quarantine, sha256_file
+    from pocedu.assess.grade.archive import archive_submission, quarantine, sha256_file
 
     sub = tmp_path / "submitted" / "s1" / "q"
     sub.mkdir(parents=True)
@@ -99,7 +99,7 @@ def _raw(answers: dict, **extra: object) -> bytes:
 
 
 def test_store_keeps_valid_answers_and_flags_the_rest() -> None:
-    from pocedu.assess.storecheck import clean_store
+    from pocedu.assess.grade.answers import clean_store
 
     clean, events = clean_store(_raw({"i1": "zz", "i2": {"x": "t2"}, "nope": "a"}),
                                 items=ITEMS, assignment="q", student="s1")
@@ -112,14 +112,14 @@ def test_store_keeps_valid_answers_and_flags_the_rest() -> None:
     (b"\xff\xfe", "store-corrupt"), (b"[1, 2]", "store-corrupt"),
 ])
 def test_unreadable_stores_score_zero_with_a_reason(raw: bytes | None, code: str) -> None:
-    from pocedu.assess.storecheck import clean_store
+    from pocedu.assess.grade.answers import clean_store
 
     clean, events = clean_store(raw, items=ITEMS, assignment="q", student="s1")
     assert clean["answers"] == {} and _codes(events) == {code}
 
 
 def test_foreign_stores_are_scored_but_reviewed() -> None:
-    from pocedu.assess.storecheck import clean_store
+    from pocedu.assess.grade.answers import clean_store
 
     clean, events = clean_store(_raw({"i1": "a"}, student="other"), items=ITEMS,
                                 assignment="q", student="s1")
@@ -133,7 +133,7 @@ def test_foreign_stores_are_scored_but_reviewed() -> None:
 # --- notebook ---------------------------------------------------------------------------
 
 def test_added_code_never_runs_before_grading_and_answers_are_kept() -> None:
-    from pocedu.assess.sanitize import sanitize_notebook
+    from pocedu.assess.grade.sanitize import sanitize_notebook
 
     sub = json.loads(json.dumps(RELEASE))
     sub["cells"][2]["source"] = "My answer."
@@ -147,7 +147,7 @@ def test_added_code_never_runs_before_grading_and_answers_are_kept() -> None:
 
 
 def test_tampering_is_restored_from_the_release() -> None:
-    from pocedu.assess.sanitize import sanitize_notebook
+    from pocedu.assess.grade.sanitize import sanitize_notebook
 
     sub = json.loads(json.dumps(RELEASE))
     sub["cells"][1]["source"] = "### BEGIN HIDDEN TESTS\nquiz.grade('Q1', key='b')"
@@ -163,7 +163,7 @@ def test_tampering_is_restored_from_the_release() -> None:
 
 @pytest.mark.parametrize("raw", [b'{"cells": [', b"\xff\xfe{}", b"[]", b"{}"])
 def test_unreadable_notebooks_are_reported_not_repaired(raw: bytes) -> None:
-    from pocedu.assess.sanitize import read_notebook
+    from pocedu.assess.grade.sanitize import read_notebook
 
     read = read_notebook(raw)
     assert read.notebook is None and read.problem
@@ -172,22 +172,24 @@ def test_unreadable_notebooks_are_reported_not_repaired(raw: bytes) -> None:
 # --- results journal and run lock ---------------------------------------------------------
 
 def test_journal_adds_a_version_only_when_the_result_changes(tmp_path: Path) -> None:
-    from pocedu.assess.journal import journal_path, latest, read_journal, record
-    from pocedu.assess.outcomes import Event, StudentResult
+    from pocedu.assess.grade.events import Event, StudentResult
+    from pocedu.assess.results.journal import latest, read_journal, record
 
     res = StudentResult("s1", "q", "graded", score=2, max_score=3)
     assert record(tmp_path, res, run_id="r1") and not record(tmp_path, res, run_id="r2")
-    with journal_path(tmp_path, "q").open("a") as fh:
-        fh.write('{"student": "s1", "torn')  # a crash mid-line
+    odd = StudentResult("s2", "q", "graded", score=1, max_score=3,  # a Latin-1 file name
+                        events=[Event("extra-notebook", "flag", "ignored: caf\udce9.ipynb")])
+    assert record(tmp_path, odd, run_id="r2")
+    assert latest(tmp_path, "q")["s2"].events == odd.events
     flagged = StudentResult("s1", "q", "graded-with-flags", score=2, max_score=3,
                             events=[Event("late", "flag", "late")])
     assert record(tmp_path, flagged, run_id="r3")
-    assert [r["version"] for r in read_journal(tmp_path, "q")] == [1, 2]
+    assert [r["version"] for r in read_journal(tmp_path, "q") if r["student"] == "s1"] == [1, 2]
     assert latest(tmp_path, "q")["s1"].status == "graded-with-flags"
 
 
 def test_second_run_refuses_and_a_stale_lock_is_taken_over(tmp_path: Path) -> None:
-    from pocedu.assess.runlock import lock_path, run_lock
+    from pocedu.assess.grade.runlock import lock_path, run_lock
 
     with run_lock(tmp_path, what="first"):
         with pytest.raises(AssessError, match=f"pid {os.getpid()}"):
@@ -201,7 +203,7 @@ def test_second_run_refuses_and_a_stale_lock_is_taken_over(tmp_path: Path) -> No
 # --- kill mid-run and concurrent runs: the real CLI ----------------------------------------
 
 def _snapshot(course: Path, quiz: str) -> dict:
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     with gradebook(course) as gb:
         return {s.student_id: (s.score, s.max_score, str(s.timestamp),
@@ -214,8 +216,8 @@ def _snapshot(course: Path, quiz: str) -> dict:
 def test_killed_run_finishes_on_rerun_and_concurrent_run_refuses(tmp_path: Path) -> None:
     from fixtures_course import EXPECTED, PROFILES, QUIZ, make_course
 
-    from pocedu.assess.journal import read_journal
-    from pocedu.assess.simulate import simulate_submission
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.results.journal import read_journal
     from pocedu.cli import main
 
     course = make_course(tmp_path, list(PROFILES))
@@ -229,16 +231,15 @@ def test_killed_run_finishes_on_rerun_and_concurrent_run_refuses(tmp_path: Path)
     proc = subprocess.Popen([str(Path(sys.executable).parent / "pocedu"), "grade", QUIZ,
                              "--course", str(course), "--jobs", "1"], start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    markers = course / ".pocedu" / "grade" / QUIZ
     deadline = time.monotonic() + 120
-    while not list(markers.glob("*.json")) and time.monotonic() < deadline:
+    while not read_journal(course, QUIZ) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert list(markers.glob("*.json")), "the first student was never graded"
+    assert read_journal(course, QUIZ), "the first student was never graded"
     assert proc.poll() is None, "the run ended before it could be killed"
     assert main(["grade", QUIZ, "--course", str(course)]) == 1  # refused: a run is going
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert len(list(markers.glob("*.json"))) < len(PROFILES)
+    assert len(read_journal(course, QUIZ)) < len(PROFILES)
 
     assert main(["grade", QUIZ, "--course", str(course), "--jobs", "2"]) == 0
     assert _snapshot(course, QUIZ) == _snapshot(clean, QUIZ)
@@ -246,3 +247,29 @@ def test_killed_run_finishes_on_rerun_and_concurrent_run_refuses(tmp_path: Path)
     assert scores == pytest.approx(EXPECTED)
     records = read_journal(course, QUIZ)
     assert sorted(r["student"] for r in records) == sorted(PROFILES)  # no duplicates
+
+
+@pytest.mark.slow
+def test_a_killed_worker_fails_only_its_student(tmp_path: Path) -> None:
+    """Student code that kills its grading worker: the others are graded, the run ends."""
+    import nbformat
+    from fixtures_course import EXPECTED, PROFILES, QUIZ, make_course
+
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.grade.run import grade_assignment
+
+    course = make_course(tmp_path, [*PROFILES, "killer"])
+    for name, answers in {**PROFILES, "killer": PROFILES["all-right"]}.items():
+        simulate_submission(course_dir=course, assignment=QUIZ, student=name, answers=answers,
+                            timestamp="2029-12-01 10:00:00.000000 UTC")
+    path = course / "submitted" / "killer" / QUIZ / f"{QUIZ}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"))
+    nbformat.write(nb, path)
+    summary = grade_assignment(course_dir=course, assignment=QUIZ, jobs=2, progress=False,
+                               allow_student_code=True)
+    got = {r.student: r for r in summary.results}
+    assert got["killer"].status in ("ungradable", "needs-review")
+    for name, want in EXPECTED.items():
+        assert got[name].score == pytest.approx(want), name

@@ -62,7 +62,7 @@ def fingerprint(course: Path) -> dict[str, str]:
 
 
 def submit(course: Path, name: str, answers: dict[str, Any], stamp: str) -> Path:
-    from pocedu.assess.simulate import simulate_submission
+    from pocedu.assess.demo.simulate import simulate_submission
 
     return simulate_submission(course_dir=course, assignment=QUIZ, student=name,
                                answers=answers, timestamp=stamp)
@@ -74,8 +74,8 @@ def _hostile(name: str) -> bool:
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from pocedu.assess.journal import latest, read_journal
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
+    from pocedu.assess.results.journal import latest, read_journal
     from pocedu.cli import main
 
     h = _helpers()
@@ -163,7 +163,7 @@ def test_everyone_has_exactly_one_result_and_controls_are_unharmed(library: dict
 
 
 def test_nothing_outside_the_sandbox_changed(library: dict[str, Any]) -> None:
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     before, after = library["before"], library["after"]
     for which in ("course", "allow"):
@@ -190,7 +190,7 @@ def test_reruns_are_idempotent_and_exit_codes_say_ungradable(library: dict[str, 
 
 
 def test_every_submission_is_archived_with_hashes(library: dict[str, Any]) -> None:
-    from pocedu.assess.preserve import sha256_file
+    from pocedu.assess.grade.archive import sha256_file
 
     arch = library["course"] / ".pocedu" / "archive" / QUIZ
     for name in ("truncated-json", "not-utf8", "corrupt-store"):

@@ -30,7 +30,8 @@ from pocedu.widgets.text import pick
 
 REPO = Path(__file__).resolve().parents[1]
 MODULE_01 = REPO / "modules" / "01_definitions" / "01_definitions.ipynb"
-INTERACTIVE = "Answer interactively in JupyterLab"
+NOTEBOOK_ONLY = ("JupyterLab", "Run All", "pocedu lab")
+"""Wording that means nothing to a reader of the page outside a notebook."""
 REMOTE_TAG = re.compile(r"""<(?:script|link)\b[^>]*?(?:src|href)\s*=\s*["']?\s*https?://""",
                         re.IGNORECASE)
 
@@ -88,7 +89,8 @@ def _lines(card: str) -> list[str]:
 def test_every_bank_item_gets_a_card_without_key_or_feedback():
     for question in packaged().questions.values():
         card = item_card(public_item(question), number=1)
-        assert f'data-item-id="{question.id}"' in card and INTERACTIVE in card
+        assert f'data-item-id="{question.id}"' in card
+        assert not any(w in card for w in NOTEBOOK_ONLY)
         plain = "\n".join(_lines(card))
         assert pick(question.prompt) in plain
         for text in _hidden_texts(question):
@@ -127,7 +129,7 @@ def test_cards_are_numbered_like_ask():
 
 def test_cards_in_french():
     html = cards_html([AskCall(("01-definition-single-01",), True, "fr")])
-    assert "Choisissez une réponse." in html and "Répondez de façon interactive" in html
+    assert "Choisissez une réponse." in html and "JupyterLab" not in html
 
 
 # --- notebook steps ------------------------------------------------------------------------
@@ -153,7 +155,7 @@ def test_replace_widgets_makes_cards_and_notes():
     ask, tool, text = nb.cells[1:]
     assert len(ask.outputs) == 1  # one set of cards, the second widget output dropped
     cards = ask.outputs[0]["data"]["text/html"]
-    assert cards.count("pocedu-card") == 2 and INTERACTIVE in cards
+    assert cards.count("pocedu-card") == 2 and not any(w in cards for w in NOTEBOOK_ONLY)
     assert "needs JupyterLab" in tool.outputs[0]["data"]["text/html"]
     assert text.outputs[0]["text"] == "hello\n"
     assert not [o for c in nb.cells for o in c.get("outputs", []) if WIDGET_VIEW in o.get(
@@ -269,3 +271,29 @@ def test_module_01_exports_offline(exported: Path):
         for text in _hidden_texts(question):
             assert text not in plain, (item_id, text[:60])
     assert "needs JupyterLab" in html  # the progress widget
+
+
+def test_graded_items_never_enter_the_cards_of_any_module() -> None:
+    """Every card of every module (as ``pocedu html`` makes them) holds no graded item."""
+    import nbformat as nbf
+    from pocedu.assess.bank import load_bank
+
+    graded = [q for qs in load_bank(REPO / "assessments" / "bank").values() for q in qs]
+    assert graded
+    for notebook in sorted(REPO.glob("modules/[0-9][0-9]_*/[0-9][0-9]_*.ipynb")):
+        nb = nbf.read(notebook, as_version=4)
+        calls = [c for cell in nb.cells if cell.cell_type == "code"
+                 for c in (ask_calls(cell.source) or [])]
+        html = cards_html(calls)
+        for q in graded:
+            assert q.id not in html, f"{notebook.name}: graded item {q.id} on the page"
+            assert pick(q.prompt) not in html, f"{notebook.name}: prompt of {q.id} on the page"
+
+
+def test_page_title_is_the_module_heading() -> None:
+    from pocedu.offline_html import page_title
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x"),
+                                         nbformat.v4.new_markdown_cell("# Module 01: POC\ntext")])
+    assert page_title(nb) == "Module 01: POC"
+    assert "<title>Module 01: POC</title>" in to_html(nb)

@@ -14,7 +14,7 @@ import pytest
 from fixtures_course import EXPECTED, PROFILES, QUIZ, make_course
 
 import pocedu
-from pocedu.assess.nbg import gradebook
+from pocedu.assess.course.nbgrader_api import gradebook
 from pocedu.cli import main
 
 pytestmark = pytest.mark.slow
@@ -67,9 +67,9 @@ def _snapshot(course: Path) -> dict:
 
 
 def test_pipeline_matches_expected_and_serial_nbgrader(tmp_path: Path) -> None:
-    from pocedu.assess.release import collect
-    from pocedu.assess.selfcheck import find_keys
-    from pocedu.assess.simulate import simulate_submission
+    from pocedu.assess.build.selfcheck import find_keys
+    from pocedu.assess.course.release import collect
+    from pocedu.assess.demo.simulate import simulate_submission
 
     students = [*PROFILES, "late-right", "clicker"]
     course = make_course(tmp_path, students, verify=True)
@@ -124,7 +124,7 @@ def test_pipeline_matches_expected_and_serial_nbgrader(tmp_path: Path) -> None:
         EXPECTED["mixed"])
 
     # no key anywhere a student can read: the release, the package, the answer stores
-    from pocedu.assess.bank import load_bank
+    from pocedu.assess.build.bank import load_bank
 
     questions = load_bank(course / "bank")[QUIZ]
     assert find_keys(course / "release", questions) == []

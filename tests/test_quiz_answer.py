@@ -25,8 +25,8 @@ def test_shuffle_stable_per_student_and_differs_between_students() -> None:
 
 @pytest.fixture
 def quiz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Quiz:
-    from pocedu.assess.bank import load_bank
     from pocedu.assess.build import render_quiz
+    from pocedu.assess.build.bank import load_bank
 
     bank = tmp_path / "bank"
     bank.mkdir()

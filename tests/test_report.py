@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pocedu.assess.report import build_report, events_table, kr20_reading
-from pocedu.assess.stats import analyse, simulate_results
+from pocedu.assess.demo.class_results import simulate_results
+from pocedu.assess.results.report import build_report, events_table, kr20_reading
+from pocedu.assess.results.stats import analyse
 from pocedu.content.models import Question
 
 SINGLE = {
@@ -101,3 +102,66 @@ def test_kr20_reading_is_plain_language() -> None:
     assert kr20_reading(0.85).startswith("High")
     assert kr20_reading(0.4).startswith("Low")
     assert kr20_reading(float("nan")).startswith("Cannot")
+
+
+WRITTEN = {
+    "id": "g02-tools-short-09", "module": "02_tiers_phases", "objective": 4, "type": "short_text",
+    "level": "evaluate", "prompt": {"en": "Which threat do you address first, and why?"},
+    "rubric": [{"id": "r1", "text": {"en": "Names the four criteria."}},
+               {"id": "r2", "text": {"en": "Weighs likelihood and impact."}}],
+    "model_answer": {"en": "The election-day threat, after weighing the four criteria."},
+    "explanation": {"en": "A judgement call."}, "source": ["POC Policy 2015 para 48"],
+    "samples": [{"kind": "correct", "response": {"text": "x", "checked": ["r1", "r2"]},
+                 "score": 1},
+                {"kind": "wrong", "response": {"text": "x", "checked": []}, "score": 0},
+                {"kind": "invalid", "response": 3, "score": 0}],
+}
+
+
+def _with_written(results: pd.DataFrame) -> pd.DataFrame:
+    """Add a hand-graded written item: no stored choice, points from the grader."""
+    students = results.drop_duplicates("student_id")[["student_id", "status"]]
+    rows = students.assign(assignment="quiz02", item_id=WRITTEN["id"], label="Q9",
+                           module="02_tiers_phases", objective=4, max_points=4.0,
+                           response=None)
+    rows["points"] = [float(i % 5) for i in range(len(rows))]
+    rows.loc[rows.index[:3], "points"] = None          # three not graded yet
+    return pd.concat([results, rows[results.columns]], ignore_index=True)
+
+
+def test_written_items_get_a_score_band_chart_not_distractor_advice(tmp_path: Path) -> None:
+    bank = _bank(6) + [Question.model_validate(WRITTEN)]
+    results = _with_written(simulate_results(n_students=40, items=bank[:6], seed=3))
+    path = build_report(results=results, bank={q.id: q for q in bank}, out_dir=tmp_path)
+    page = path.read_text(encoding="utf-8")
+    assert "Written answers: students per score band" in page
+    dist = pd.read_csv(tmp_path / "distractors.csv")
+    assert WRITTEN["id"] not in set(dist["item_id"])     # no '(no answer)' bar for it
+    assert set(dist["item_id"]) == {q.id for q in bank[:6]}
+
+
+def test_report_shows_naive_strategies_and_flags_a_gameable_quiz(
+        report: tuple[Path, pd.DataFrame]) -> None:
+    page = report[0].read_text(encoding="utf-8")
+    assert "Can a test-wise student pass?" in page
+    # every item of the fixture bank keys its first option: 'always the first option' wins
+    assert "always the first option" in page and "✗ above 10 points" in page
+    assert page.index("Reading the KR-20") < page.index("Can a test-wise student pass?")
+
+
+def test_learning_gain_from_a_pre_test(tmp_path: Path) -> None:
+    bank = _bank(6)
+    post = simulate_results(n_students=30, items=bank, seed=8)
+    pre = post.copy()
+    pre["assignment"] = "pretest"
+    pre["points"] = pre["points"].astype(float) * 0.5
+    path = build_report(results=post, bank={q.id: q for q in bank}, out_dir=tmp_path,
+                        pretest=pre)
+    page = path.read_text(encoding="utf-8")
+    assert "Learning gain since the pre-test" in page and "Per learning objective" in page
+    students = pd.read_csv(tmp_path / "gain_students.csv")
+    scored = students.dropna(subset=["gain"])
+    assert len(scored) > 0
+    expected = (scored["post"] - scored["pre"]) / (100 - scored["pre"])
+    assert scored["gain"].tolist() == pytest.approx(expected.tolist(), abs=0.01)
+    assert (scored["post"] >= scored["pre"]).all()

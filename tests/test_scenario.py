@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -127,7 +128,7 @@ def test_capstone_items_fit_the_bank_schema_and_grade_their_samples() -> None:
     items = capstone_items()
     questions = [Question.model_validate(i) for i in items]
     assert len({q.id for q in questions}) == len(questions)
-    assert {q.type for q in questions} == {"single", "multiple", "classification", "short_text"}
+    assert {q.type for q in questions} == {"single", "classification", "short_text"}
     assert all(q.module == "05_capstone" and q.id.startswith("g05-") for q in questions)
     products = [q for q in questions if q.type == "short_text"]
     assert len(products) == 2 and all(len(q.rubric) >= 3 for q in products)
@@ -138,12 +139,70 @@ def test_capstone_items_fit_the_bank_schema_and_grade_their_samples() -> None:
     json.dumps(items)  # plain data
 
 
+def test_committed_capstone_bank_is_the_generated_one() -> None:
+    from pocedu.scenario.items import BANK_FILE, capstone_bank_yaml
+
+    committed = (Path(__file__).resolve().parents[1] / BANK_FILE).read_text(encoding="utf-8")
+    assert committed == capstone_bank_yaml(), (
+        "assessments/bank/capstone.yaml is stale: run `python -m pocedu.scenario.items`")
+
+
+def test_capstone_items_carry_levels_and_misconceptions() -> None:
+    from pocedu.scenario.items import capstone_items
+
+    questions = [Question.model_validate(i) for i in capstone_items()]
+    assert all(q.level for q in questions)
+    for q in questions:
+        if q.type == "single":
+            assert all(o.misconception for o in q.options if o.id != q.key), q.id
+    singles = [q for q in questions if q.type == "single"]
+    longest = [q.id for q in singles
+               if len(q.option(q.key).text.en) > max(len(o.text.en) for o in q.options
+                                                     if o.id != q.key)]
+    assert len(longest) <= 0.3 * len(singles), longest
+
+
+def test_tiers_of_inject_4_and_5_count_pressing_the_knp_as_tier_1(sc) -> None:
+    # POC Policy 2015 para 30: Tier I includes "persuading the government and other relevant
+    # actors to intervene to protect civilians"; inject 3 counts pressing the KNP as Tier I.
+    from pocedu.scenario.items import capstone_items
+
+    for inj_id in ("i3", "i4", "i5"):
+        inj = sc.inject(inj_id)
+        assert inj.framing.tiers == ["tier-1", "tier-2"], inj_id
+        knp = [a for a in inj.framing.actions if "KNP" in a.text.en]
+        assert knp and all(a.tier == "tier-1" for a in knp), inj_id
+    ids = {i["id"] for i in capstone_items()}
+    # the old multiple-answer items keyed Tier II only are retired, not reused with a new key
+    assert not ids & {"g05-sr-i4-tiers", "g05-sr-i5-tiers"}
+    assert {"g05-sr-i4-sort-tiers", "g05-sr-i5-sort-tiers"} <= ids
+
+
+def test_host_police_abuse_at_inject_2b_is_not_prevention(sc) -> None:
+    # POC Policy 2015 para 31(i): prevention is for areas "where no clear threat to civilians
+    # has yet been identified"; para 31(ii) lists the measures to pre-empt violations by state
+    # security forces (advocacy, accountability, HRDDP).
+    inj = sc.inject("i2b")
+    assert "threat" in inj.decisions[0].prompt.en
+    assert inj.framing.phase == "pre-emption"
+    assert "31(ii)" in " ".join(inj.framing.source)
+
+
+def test_hrddp_measures_are_those_the_guidelines_list(sc) -> None:
+    # Police POC Guidelines 2017 Tier I box (excluding commanders, pledges of good conduct) and
+    # Tier III box (background checks); neither lists 'joint monitoring'.
+    text = (SCENARIOS / "silver_river.yaml").read_text(encoding="utf-8")
+    assert "joint monitoring" not in text
+    key = sc.inject("i2").decisions[0]
+    assert "Tier III box" in " ".join(key.source)
+
+
 def test_practice_items_per_inject(sc) -> None:
     from pocedu.scenario.items import inject_questions
 
     qs = inject_questions(sc.inject("i3"))
     kinds = [q.id.removeprefix("05-sr-") for q in qs]
-    assert kinds == ["i3-action", "i3-phase", "i3-tiers", "i3-quadrant", "i3-lead"]
+    assert kinds == ["i3-action", "i3-phase", "i3-sort-tiers", "i3-quadrant", "i3-lead"]
     assert qs[3].key == "d"
 
 
@@ -160,6 +219,11 @@ def test_threat_matrix_uses_the_priority_chart() -> None:
     with pytest.raises(ValueError, match="unknown area"):
         m.add("x", area="nowhere", likelihood="low", impact="low", component="ipo")
     assert m.figure().layout.meta["alt"]
+    html = m.table_html()
+    assert "Formed police units (FPUs)" in html and "<th scope=\"col\">Priority</th>" in html
+    assert ">fpu<" not in html and ">eastroad<" not in html and "<td>0</td>" not in html
+    m.add("<script>x</script>", area="orvane", likelihood="low", impact="low", component="ipo")
+    assert "<script>" not in m.table_html()
 
 
 def test_protection_matrix_compares_with_reference() -> None:
@@ -268,3 +332,17 @@ def test_map_spreads_sites_that_sit_on_top_of_each_other() -> None:
     for i, (x, y) in enumerate(out):
         for px, py in out[:i]:
             assert ((x - px) ** 2 + (y - py) ** 2) ** 0.5 >= MIN_GAP - 1e-9
+
+
+def test_capstone_notebook_credits_the_course_descriptions_only_with_what_they_say() -> None:
+    # The CoESPU course description (shared/sources/course-coespu-ecpoc.txt) names a closing
+    # scenario-based exercise on police planning at the tactical level but no syndicate size.
+    import nbformat
+
+    root = Path(__file__).resolve().parents[1]
+    nb = nbformat.read(root / "modules" / "05_capstone" / "05_capstone.ipynb", as_version=4)
+    setting = next(c.source for c in nb.cells if c.source.startswith("## 1. The setting"))
+    assert "(CoESPU course)" in setting and "scenario-based exercise" in setting
+    for sentence in re.split(r"(?<=\.)\s", setting):
+        if "CoESPU course" in sentence:
+            assert not re.search(r"syndicates? of|five|seven|\b[5-8]\b", sentence), sentence

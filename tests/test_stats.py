@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from pocedu.assess import stats
-from pocedu.assess.stats import simulate_results
+from pocedu.assess.demo.class_results import simulate_results
+from pocedu.assess.results import stats
 
 # 6 scored students x 4 one-point items, plus s7 with no submission (left out of the stats).
 #

@@ -185,8 +185,10 @@ def click_true_false(w: Any, r: Any) -> None:
 
 def click_ordering(w: Any, r: Any) -> None:
     for target, oid in enumerate(r):  # press "Up" until each item reaches its place
-        while w.response.index(oid) > target:
+        while w._current.index(oid) > target:
             w._up[oid].click()
+    if w.response is None:  # already in this order: take it as it is
+        w.keep_order()
 
 
 def click_placement(w: Any, r: Any) -> None:
@@ -336,7 +338,7 @@ def test_feedback_is_not_colour_alone() -> None:
     w.set_response("b")
     w.check()
     shown = w._feedback_box.value
-    assert "#D55E00" in shown and "\u2718" in shown and "Not quite" in shown
+    assert "#B84F00" in shown and "\u2718" in shown and "Not quite" in shown
 
 
 def test_short_text_reveals_rubric_only_after_check() -> None:
@@ -357,17 +359,19 @@ def test_short_text_reveals_rubric_only_after_check() -> None:
 def test_ordering_buttons_are_keyboard_buttons_and_ends_are_disabled() -> None:
     q = BANK.by_type("ordering")
     w = practice(q)
-    first, last = w.response[0], w.response[-1]
+    assert w.response is None  # an untouched list is not an answer
+    assert "Move the items" in w.check()["message"] and w.feedback is None
+    first, last = w._current[0], w._current[-1]
     assert w._up[first].disabled and w._down[last].disabled
     assert w._up[last].description == "Up" and "one place up" in w._up[last].tooltip
     w.move(last, -1)
     assert w.response[-2] == last
-    assert "<b>1.</b>" in w._labels[w.response[0]].value
+    assert "<b>1.</b> <span class='pocedu-letter'>(A)</span>" in w._labels[first].value
 
 
 def test_practice_ordering_is_not_shown_in_file_order() -> None:
     q = BANK.by_type("ordering")
-    assert practice(q).response != [o.id for o in q.options]
+    assert practice(q)._current != [o.id for o in q.options]
 
 
 # ----- quiz mode -------------------------------------------------------------------------------
@@ -510,12 +514,14 @@ def test_progress_summary_per_section() -> None:
         w = practice(q)
         w.set_response(sample(q, "correct" if kind != "multiple" else "wrong"))
         w.check()
+    practice(BANK.by_type("short_text"))  # asked, not answered
     summary = progress("02_tiers_phases", bank=BANK)
-    assert (summary.answered, summary.correct, summary.total) == (3, 2, 7)
+    assert (summary.answered, summary.correct, summary.total) == (3, 2, 4)  # the items asked
     by = {s.section: (s.total, s.answered, s.correct) for s in summary.sections}
-    assert by == {"tiers": (4, 2, 2), "phases": (2, 1, 0), "risk": (1, 0, 0)}
+    assert by == {"tiers": (2, 2, 2), "phases": (1, 1, 0), "risk": (1, 0, 0)}
     html = summary._repr_html_()
-    assert "answered 3 of 7, correct 2" in html and "<th scope='col'>Section</th>" in html
+    assert "answered 3 of 4, correct 2" in html and "<th scope='col'>Section</th>" in html
+    assert "module 02" in html and "02_tiers_phases" not in html
 
 
 def test_import_pocedu_is_light() -> None:
@@ -562,8 +568,8 @@ def test_ask_heads_items_question_n_and_keeps_the_id_muted() -> None:
     ids = list(BANK.questions)[:2]
     widgets = ask(ids, bank=BANK)
     head = widgets[1].widget.children[0].value
-    assert "Question 2" in head
-    assert f'class="pocedu-label pocedu-id" title="Item id (for instructors): {ids[1]}"' in head
+    assert "Question 2" in head and f'data-item-id="{ids[1]}"' in head
+    assert ids[1] not in head.replace(f'data-item-id="{ids[1]}"', "")  # never on screen
 
 
 def test_quiz_label_is_the_heading() -> None:
@@ -571,15 +577,26 @@ def test_quiz_label_is_the_heading() -> None:
     assert '<span class="pocedu-qnum pocedu-label">Q3</span>' in w.widget.children[0].value
 
 
-def test_multiple_feedback_separates_wrong_choices_from_missed_options() -> None:
+def test_multiple_feedback_counts_missed_options_without_naming_them() -> None:
     q = BANK.by_type("multiple")
     w = practice(q)
     w.set_response(["c"])
     w.check()
     text = w.feedback_text
-    chose, missed = text.split("You missed (also right):")
-    assert "You chose, but it is wrong:\n- \u2718 Deterrence" in chose
-    assert "\u2718" not in missed and "\u25cb Prevention" in missed
+    letter = w.letters["c"]
+    assert f"You chose, but it is wrong:\n- \u2718 {letter}. Deterrence" in text
+    assert "1 of your choices is wrong; 3 right answers are missing." in text
+    missed = [w.texts[k] for k in q.key]
+    assert not any(t in text for t in missed) and "You missed" not in text
+
+
+def test_options_carry_letters_in_the_order_shown() -> None:
+    q = BANK.by_type("single")
+    order = [o.id for o in q.options][::-1]
+    w = build(public_item(q), mode="quiz", order=order)
+    labels = [label for label, _ in w._controls.options]
+    assert [lab[:3] for lab in labels] == [f"{c}. " for c in "ABCD"[:len(order)]]
+    assert labels[0].endswith(w.texts[order[0]])
 
 
 def test_ordering_buttons_keep_their_width() -> None:
@@ -603,3 +620,24 @@ def test_practice_ordering_never_starts_in_the_right_order():
     for q in packaged().questions.values():
         if q.type == "ordering":
             assert ask(q.id).response != list(q.key), q.id
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(hexcolor: str) -> float:
+        rgb = [int(hexcolor[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_lesson_text_and_note_boxes_read_on_a_projector() -> None:
+    from pocedu.widgets import style
+
+    for background in ("#FFFFFF", style.WARNING_BG, style.INFO_BG):
+        assert _contrast(style.TEXT, background) >= 4.5
+    for colour in (style.MUTED, style.NEUTRAL, style.CORRECT, style.WRONG):
+        assert _contrast(colour, "#FFFFFF") >= 4.5
+    assert ".jp-RenderedMarkdown.jp-RenderedHTMLCommon { font-size: 17px" in style.CSS
+    assert f".alert-warning {{ background: {style.WARNING_BG}" in style.CSS

@@ -1,7 +1,9 @@
 """The ``pocedu`` command line: a thin layer over keyword-only functions.
 
 Each command group lives in its own module and exposes ``register(subparsers)``; a command's
-handler receives the parsed ``argparse.Namespace`` and returns an exit code.
+handler receives the parsed ``argparse.Namespace`` and returns an exit code. A
+``pocedu.errors.PoceduError`` from any handler is caught here, once: its message and problems
+are printed without a traceback and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -41,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
+    from ..errors import PoceduError
+
     try:
         return int(args.handler(args) or 0)
+    except PoceduError as err:
+        return report_error(err)
     except BrokenPipeError:  # output piped into e.g. `head`
         sys.stderr.close()
         return 0
@@ -50,6 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         print("\ninterrupted: work done so far is kept; run the same command again to finish.",
               file=sys.stderr)
         return 130
+
+
+def report_error(err: BaseException) -> int:
+    """Print a user's error (message and each problem) on stderr; return exit code 1."""
+    problems = list(getattr(err, "problems", None) or [str(err)])
+    print(f"error: {len(problems)} problem(s):" if len(problems) > 1 else "error:",
+          file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

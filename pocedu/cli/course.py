@@ -103,8 +103,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from ..assess.demo.simulate import read_answers, simulate_submission
     from ..assess.errors import AssessError
-    from ..assess.simulate import read_answers, simulate_submission
 
     try:
         dest = simulate_submission(course_dir=args.course, assignment=args.assignment,
@@ -139,8 +139,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
+    from ..assess.course.release import release_assignment
     from ..assess.errors import AssessError
-    from ..assess.release import release_assignment
 
     try:
         path = release_assignment(course_dir=args.course, assignment=args.assignment,
@@ -152,8 +152,8 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
+    from ..assess.course.release import collect
     from ..assess.errors import AssessError
-    from ..assess.release import collect
 
     try:
         done = collect(course_dir=args.course, assignment=args.assignment, inbox=args.inbox)
@@ -169,7 +169,7 @@ def _collect(args: argparse.Namespace) -> int:
 def _grade(args: argparse.Namespace) -> int:
     from ..assess.errors import AssessError
     from ..assess.grade import grade_assignment
-    from ..assess.sandbox import Limits
+    from ..assess.grade.sandbox import Limits
 
     try:
         summary = grade_assignment(course_dir=args.course, assignment=args.assignment,

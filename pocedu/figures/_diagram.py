@@ -25,7 +25,7 @@ def add_arrow(fig: go.Figure, *, x0: float, y0: float, x1: float, y1: float,
     fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
                        showarrow=True, arrowhead=3, arrowsize=1.3, arrowwidth=width,
                        arrowcolor=color, text=text, align="left",
-                       font={"size": FONT_SIZE - 1})
+                       font={"size": FONT_SIZE})
 
 
 def hover_points(fig: go.Figure, *, x: list[float], y: list[float], hover: list[str],

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from ._content import activities, actor_names, resolve
 from .offline import ensure_offline
-from .style import LIGHT, OKABE_ITO, esc, finish, sources, wrap
+from .style import FONT_SIZE, LIGHT, OKABE_ITO, esc, finish, sources, wrap
 
 NO_PHASE = "not-phase-specific"
 NO_TIER = "no-tier"
@@ -134,7 +134,7 @@ def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = N
             )
         fig.add_annotation(x=col_at[pid], y=row_at[tid] - 0.48, showarrow=False,
                            yanchor="bottom", text=_count_note(group),
-                           font={"size": 14, "color": OKABE_ITO["black"]})
+                           font={"size": FONT_SIZE, "color": OKABE_ITO["black"]})
     for origin, style in ORIGINS.items():
         p = points[origin]
         fig.add_trace(go.Scatter(
@@ -163,7 +163,7 @@ def tiers_phases_matrix(*, content: Any = None, actors: Iterable[str] | None = N
            "Police POC Guidelines 2017 D.6, D.7.<br>Hover over a marker for the activity; "
            "under each cell: n = activities (\u25cf Policy, \u25c6 Police).",
            x_title="Phase (phases are not necessarily a sequence)",
-           y_title="Tier (no hierarchy)", alt=alt, height=260 * len(rows) + 200)
+           y_title="Tier (no hierarchy)", alt=alt, height=130 * len(rows) + 210)
     fig.update_layout(legend={"orientation": "h", "y": -0.04, "x": 0, "yanchor": "top"},
                       margin={"t": 170})
     return fig
@@ -205,7 +205,7 @@ def police_activity_profile(*, content: Any = None,
            f"in each tier and phase; {len(acts)} activities in all. The busiest cell is "
            f"{top[1]} x {top[2]} with {top[0]}. Every cell shows its count as a number.")
     finish(fig, title="Where UN police contribute: catalogue activities per tier and phase",
-           subtitle="Police = IPOs, FPUs, specialised teams, other formed units. Sources: "
+           subtitle="Police = IPOs, FPUs, specialised teams, other formed units.<br>Sources: "
            "POC Policy 2015 E.2, E.3; Police POC Guidelines 2017 D.6, D.7", x_title="Phase",
            y_title="Tier", alt=alt, height=560, legend=False)
     fig.update_layout(margin={"t": 170, "b": 30})

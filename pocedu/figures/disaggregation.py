@@ -66,13 +66,13 @@ def disaggregation_chart(*, seed: int = 2024, n: int = 240, content: Any = None)
         ))
     totals = {k: sum(table[(k, g[0])] for g in GROUPS) for k in kinds}
     top = {k: max(GROUPS, key=lambda g: table[(k, g[0])])[1] for k in kinds}
-    alt = (f"Bar chart of a FICTIONAL dataset of {len(records)} victims (seed {seed}). "
+    alt = (f"Bar chart of a FICTIONAL dataset of {len(records)} victims. "
            + "; ".join(f"{k}: {totals[k]} in all, most often {top[k].lower()}" for k in kinds)
            + ". Totals alone would hide who is affected; POC reports break incidents down by "
            "area, gender and age.")
     finish(fig, title="FICTIONAL data: the same incidents, broken down by sex and age",
            subtitle=f"Why POC reports disaggregate by area, gender and age ({SOURCE}). "
-           f"Invented for teaching; seed {seed}.",
+           "Invented for teaching.",
            x_title="Type of incident (fictional)", y_title="Number of victims (fictional)",
            alt=alt, height=560)
     fig.update_layout(barmode="group", bargap=0.25,

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from ._content import resolve
 from .offline import ensure_offline
-from .style import OKABE_ITO, esc, finish, sources, wrap
+from .style import FONT_SIZE, OKABE_ITO, esc, finish, sources, wrap
 
 COLUMNS = ("In both lists", "2015 only", "2023 only")
 STYLE = {
@@ -56,31 +56,39 @@ def principles_comparison(*, content: Any = None) -> go.Figure:
     content = resolve(content)
     groups = compare(content)
     fig = go.Figure()
-    depth = max(len(v) for v in groups.values())
+    xs_of = (0.0, 1.45, 2.35)
+    widths = (44, 26, 26)
+    extent = 0.0
     for col, name in enumerate(COLUMNS):
         rows = groups[name]
         color, symbol = STYLE[name]
-        labels = []
+        labels, ys, cum = [], [], 0.0
         for olds, news in rows:
             if olds and news:
-                labels.append("2015: " + wrap(" / ".join(p.name.en for p in olds), 34)
-                              + "<br>2023: " + wrap(" / ".join(p.name.en for p in news), 34))
+                labels.append("2015: " + wrap(" / ".join(p.name.en for p in olds), widths[col])
+                              + "<br>2023: "
+                              + wrap(" / ".join(p.name.en for p in news), widths[col]))
             else:
-                labels.append("<br>".join(wrap(p.name.en, 30) for p in olds + news))
+                labels.append("<br>".join(wrap(p.name.en, widths[col]) for p in olds + news))
+            lines = labels[-1].count("<br>") + 1
+            ys.append(-(cum + lines / 2))  # rows spaced by their number of lines
+            cum += lines + 0.7
+        extent = max(extent, cum)
         fig.add_trace(go.Scatter(
-            x=[col] * len(rows), y=[-i for i in range(len(rows))], mode="markers+text",
+            x=[xs_of[col]] * len(rows), y=ys, mode="markers+text",
             name=f"{name} ({len(rows)})", text=labels, textposition="middle right",
-            textfont={"size": 15},
+            textfont={"size": FONT_SIZE},
             customdata=[[[p.id for p in o], [p.id for p in n]] for o, n in rows],
             hovertext=[_hover(o, n) for o, n in rows],
             hovertemplate="%{hovertext}<extra></extra>",
             marker={"size": 16, "color": color, "symbol": symbol,
                     "line": {"color": OKABE_ITO["black"], "width": 1}},
         ))
-    fig.update_xaxes(tickvals=[0.3, 1.3, 2.3], side="top", range=[-0.05, 2.95], showgrid=False,
+    fig.update_xaxes(tickvals=[x + 0.3 for x in xs_of], side="top", range=[-0.05, 3.3],
+                     showgrid=False,
                      zeroline=False,
                      ticktext=[f"<b>{c}</b> ({len(groups[c])})" for c in COLUMNS])
-    fig.update_yaxes(range=[-depth + 0.4, 0.6], showticklabels=False, showgrid=False,
+    fig.update_yaxes(range=[-extent, 0.3], showticklabels=False, showgrid=False,
                      zeroline=False)
     n15 = len(content.principles.principles_2015)
     n23 = len(content.principles.principles_2023)
@@ -90,9 +98,9 @@ def principles_comparison(*, content: Any = None) -> go.Figure:
            + ". 2015 only: " + "; ".join(o[0].name.en for o, _ in groups["2015 only"])
            + ". 2023 only: " + "; ".join(n[0].name.en for _, n in groups["2023 only"]) + ".")
     finish(fig, title=f"Guiding principles: 2015 Policy ({n15}) and 2023 summary ({n23})",
-           subtitle="Hover for what each means and what changed. Sources: POC Policy 2015 "
+           subtitle="Hover for what each means and what changed.<br>Sources: POC Policy 2015 "
            "paras 17-29; POC Policy summary 2023 Guiding Principles",
            x_title="Where the principle appears", y_title="Principles", alt=alt,
-           height=max(520, 80 * depth + 220), legend=False)
+           height=min(600, int(19 * extent + 230)), legend=False)
     fig.update_layout(margin={"t": 170})
     return fig

@@ -152,5 +152,5 @@ def risk_matrix(*, threats: Iterable[Any] | None = None, content: Any = None) ->
     finish(fig, title="Threat prioritisation: risk = likelihood × impact",
            subtitle=f"POC Policy 2015 paras 46-48, fn 42. {caveat}",
            x_title="Likelihood of the threat", y_title="Impact on civilians",
-           alt=alt.strip(), height=640, legend=bool(placed))
+           alt=alt.strip(), height=600, legend=bool(placed))
     return fig

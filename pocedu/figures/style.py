@@ -32,7 +32,7 @@ LIGHT: dict[str, str] = {  # pale tints of the same hues for backgrounds and box
 }
 FONT_SIZE = 16
 TITLE_SIZE = 22
-MIN_FONT = 14
+MIN_FONT = 16
 FONT_FAMILY = "Arial, Helvetica, sans-serif"
 
 

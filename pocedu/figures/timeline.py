@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ._content import resolve
 from .offline import ensure_offline
-from .style import OKABE_ITO, esc, finish, sources, wrap
+from .style import FONT_SIZE, OKABE_ITO, esc, finish, sources, wrap
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _add_labels(fig: go.Figure, group: list[Milestone], lane: str, *,
         fig.add_annotation(x=m.year, y=lane, text=_label(m), showarrow=False,
                            yshift=LABEL_SHIFTS[k % len(LABEL_SHIFTS)],
                            xanchor=anchor, xshift={"left": -12, "right": 12}.get(anchor, 0),
-                           font={"size": 15},
+                           font={"size": FONT_SIZE},
                            bgcolor="rgba(255,255,255,0.85)")
 
 
@@ -113,7 +113,7 @@ def policy_timeline(*, content: Any = None) -> go.Figure:
                      categoryarray=[KINDS[k]["name"] for k in lanes[::-1]], showgrid=False)
     alt = "Timeline of POC milestones: " + "; ".join(f"{m.year} {m.label}" for m in items) + "."
     finish(fig, title="Protection of civilians in UN peacekeeping: key milestones",
-           subtitle="Hover for details. Sources: POC Policy 2015 paras 4-9; documents.yaml",
+           subtitle="Hover for details. Sources: POC Policy 2015 paras 4-9; course documents",
            x_title="Year", y_title="Kind (see legend)", alt=alt, height=560)
     fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0,
                               "title": {"text": "Kind of milestone: "}})

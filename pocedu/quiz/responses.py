@@ -25,7 +25,7 @@ def letters(order: list[str]) -> dict[str, str]:
     return dict(zip(string.ascii_uppercase, order, strict=False))
 
 
-def _one(token: Any, order: list[str], what: str = "option") -> str:
+def one_option(token: Any, order: list[str], what: str = "option") -> str:
     if not isinstance(token, str) or not token.strip():
         raise AnswerError(f"expected a letter (A, B, ...) or an {what} id, got {token!r}")
     tok = token.strip()
@@ -41,14 +41,14 @@ def _one(token: Any, order: list[str], what: str = "option") -> str:
                       f"({', '.join(by_letter)})")
 
 
-def _many(value: Any, order: list[str]) -> list[str]:
+def many_options(value: Any, order: list[str]) -> list[str]:
     if isinstance(value, str):
         tokens = [t for t in _SPLIT.split(value.strip()) if t]
     elif isinstance(value, list | tuple):
         tokens = list(value)
     else:
         raise AnswerError("expected letters such as \"A, C\" or a list such as [\"A\", \"C\"]")
-    ids = [_one(t, order) for t in tokens]
+    ids = [one_option(t, order) for t in tokens]
     if len(set(ids)) != len(ids):
         raise AnswerError("an option is given twice")
     return ids
@@ -62,31 +62,31 @@ def _bool(value: Any) -> bool:
     raise AnswerError(f"expected True or False, got {value!r}")
 
 
-def _true_false(value: Any, order: list[str]) -> dict[str, Any]:
+def true_false_answer(value: Any, order: list[str]) -> dict[str, Any]:
     if isinstance(value, dict):
         extra = set(value) - {"value", "justification"}
         if extra or "value" not in value:
             raise AnswerError("expected {'value': True/False, 'justification': 'B'}")
         just = value.get("justification")
         return {"value": _bool(value["value"]),
-                "justification": None if just is None else _one(just, order, "justification")}
+                "justification": None if just is None else one_option(just, order, "justification")}
     if isinstance(value, str):
         value = [t for t in _SPLIT.split(value.strip()) if t]
     if isinstance(value, list | tuple) and 1 <= len(value) <= 2:
-        just = _one(value[1], order, "justification") if len(value) == 2 else None
+        just = one_option(value[1], order, "justification") if len(value) == 2 else None
         return {"value": _bool(value[0]), "justification": just}
     if isinstance(value, bool):
         return {"value": value, "justification": None}
     raise AnswerError("expected True or False and a justification letter, e.g. \"true, B\"")
 
 
-def _mapping(value: Any, order: list[str], bins: list[str]) -> dict[str, str]:
+def mapping_answer(value: Any, order: list[str], bins: list[str]) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
         raise AnswerError("expected a mapping such as {\"A\": 1, \"B\": 2} "
                           "(option letter: bin number or id)")
     out: dict[str, str] = {}
     for key, target in value.items():
-        oid = _one(key, order)
+        oid = one_option(key, order)
         if isinstance(target, int) and not isinstance(target, bool):
             if not 1 <= target <= len(bins):
                 raise AnswerError(f"there is no bin {target}: use 1 to {len(bins)}")
@@ -94,7 +94,7 @@ def _mapping(value: Any, order: list[str], bins: list[str]) -> dict[str, str]:
         elif isinstance(target, str) and target.strip() in bins:
             out[oid] = target.strip()
         elif isinstance(target, str) and target.strip().isdigit():
-            out.update(_mapping({key: int(target.strip())}, order, bins))
+            out.update(mapping_answer({key: int(target.strip())}, order, bins))
         else:
             raise AnswerError(f"{target!r} is not a bin: use a number 1 to {len(bins)} "
                               f"or one of {', '.join(bins)}")
@@ -103,26 +103,10 @@ def _mapping(value: Any, order: list[str], bins: list[str]) -> dict[str, str]:
 
 def parse_answer(item: dict[str, Any], value: Any, *, order: list[str]) -> Any:
     """The stored response for ``value`` typed for the public ``item`` shown in ``order``."""
-    kind = item["type"]
-    if kind == "single":
-        return _one(value, order)
-    if kind == "multiple":
-        ids = _many(value, order)
-        if not ids:
-            raise AnswerError("choose at least one option")
-        return ids
-    if kind == "true_false":
-        return _true_false(value, order)
-    if kind == "ordering":
-        ids = _many(value, order)
-        if sorted(ids) != sorted(order):
-            raise AnswerError(f"put all {len(order)} items in order, each once "
-                              f"(letters {', '.join(letters(order))})")
-        return ids
-    if kind in ("classification", "matching"):
-        return _mapping(value, order, [b["id"] for b in item.get("bins", [])])
-    if kind == "short_text":
-        if not isinstance(value, str) or not value.strip():
-            raise AnswerError("write your answer as text")
-        return {"text": value, "checked": []}
-    raise AnswerError(f"unknown question type {kind!r}")
+    from ..questions import types
+
+    try:
+        kind = types.get(item["type"])
+    except types.UnknownTypeError:
+        raise AnswerError(f"unknown question type {item['type']!r}") from None
+    return kind.parse_typed(item, value, order=order)

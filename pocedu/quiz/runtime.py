@@ -146,8 +146,11 @@ class Quiz:
                            on_answer=self.on_answer(label))
         except (ImportError, AttributeError, TypeError, NotImplementedError):
             return PlainQuestion(item, order, saved)
-        print(f'Keyboard: answer("{item["label"]}", "B") picks the 2nd option shown '
-              "(A = 1st, B = 2nd, C = 3rd...).")
+        if item["type"] != "short_text":
+            from ..i18n import gettext
+
+            print(gettext('Keyboard: answer("{label}", "B") chooses option B.').format(
+                label=item["label"]))
         return widget
 
     def answer(self, label: str, value: Any) -> None:

@@ -74,6 +74,8 @@ class Exercise:
         self.next_button.on_click(lambda _b: self.next())
         self.status = w.HTML()
         self.box = w.VBox(layout=w.Layout(width="auto"))
+        _LATEST[:] = [self]
+        _SELF_TESTS.clear()
         self._render()
 
     # ----- playing ---------------------------------------------------------------------------
@@ -89,7 +91,8 @@ class Exercise:
             if not fb["valid"]:
                 return fb
             TRACKER.record(item_id=question.id, module=question.module,
-                           section=question.section, score=fb["score"], correct=fb["correct"])
+                           section=question.section, score=fb["score"], correct=fb["correct"],
+                           response=response)
             if is_decision and decision_id not in self.run.choices:
                 option = self.run.choose(decision_id, response)
                 if self._on_decision:
@@ -136,11 +139,14 @@ class Exercise:
 
         from ..questions.public import public_item
         from ..widgets import build
+        from ..widgets.tracking import TRACKER
         from .items import inject_questions
         from .plots import inject_figure
 
         inj = self.run.current
         self.questions = inject_questions(inj)
+        for q in self.questions:
+            TRACKER.was_asked(q.id, q.module)
         self.widgets = [build(public_item(q, label=self._label(q)), mode="practice",
                               lang=self.lang, check=self._check(q)) for q in self.questions]
         head = (f"<h3>Inject {inj.number}: {_h(inj.title.get(self.lang))}</h3>"
@@ -182,6 +188,8 @@ class Exercise:
 
         self.next_button.disabled = True
         self.box.children = [w.HTML(self.summary_html())]
+        while _SELF_TESTS:
+            _fill_self_test(_SELF_TESTS.pop(), self)
 
     def summary_html(self) -> str:
         """Your path, score and its consequences, compared with the policy-consistent path."""
@@ -232,19 +240,48 @@ def products(*, scenario: Any = None, lang: str = "en") -> Any:
     return _practice([Question.model_validate(product_item(p)) for p in sc.products], lang=lang)
 
 
+_LATEST: list[Any] = []
+"""The exercise of this session (the one a self-test follows)."""
+_SELF_TESTS: list[Any] = []
+"""Self-test boxes waiting for the exercise to finish."""
+
+
 def self_test(*, scenario: Any = None, lang: str = "en") -> Any:
-    """Closing self-test: put each inject in its phase, and name who leads each key task."""
-    from ..content.models import Question
-    from .engine import canonical_path
-    from .items import _summary_items
+    """Closing self-test: put each inject you played in its phase, and name who leads each task.
+
+    It lists only the injects played, so it opens once the exercise above is finished (before,
+    it says so): nothing of what comes later is shown early.
+    """
+    import ipywidgets as w
+
+    from ..i18n import gettext
     from .load import scenario as packaged
 
     sc = scenario if scenario is not None else packaged()
+    box = w.VBox(layout=w.Layout(width="auto"))
+    box.scenario, box.lang = sc, lang  # type: ignore[attr-defined]
+    played = _LATEST[-1] if _LATEST else None
+    if played is not None and played.run.finished:
+        _fill_self_test(box, played)
+    else:
+        box.children = [w.HTML('<p role="note"><i>' + _h(gettext(
+            "The self-test opens here when you have played the last inject of the exercise "
+            "above.")) + "</i></p>")]
+        _SELF_TESTS.append(box)
+    return box
+
+
+def _fill_self_test(box: Any, exercise: Any) -> None:
+    from ..content.models import Question
+    from .items import _summary_items
+
+    path = [exercise.scenario.inject(i) for i in exercise.run.result().injects]
     items = []
-    for d in _summary_items(canonical_path(sc)):
+    for d in _summary_items(path):
         d = {**d, "id": d["id"].replace("g05-", "05-", 1)}
         items.append(Question.model_validate(d))
-    return _practice(items, lang=lang)
+    box.questions = items
+    box.children = [q.widget for q in _practice(items, lang=box.lang)]
 
 
 def references(*, scenario: Any = None) -> Any:

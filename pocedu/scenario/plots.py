@@ -11,7 +11,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from ..figures.offline import ensure_offline
-from ..figures.style import LIGHT, OKABE_ITO, esc, finish, wrap
+from ..figures.style import FONT_SIZE, LIGHT, OKABE_ITO, esc, finish, wrap
 from .incidents import AGES, SEXES, SOURCE, select, victims_long
 
 PALETTE = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky_blue",
@@ -33,7 +33,8 @@ SITE_NAMES: dict[str, str] = {
     "market": "Market", "police-post": "Police post", "base": "Armed group base",
 }
 """Legend and hover names of the site kinds."""
-LABELLED = ("un-premises", "idp-site", "base")
+LABELLED = ("un-premises", "base")
+"""Sites named on the map (the others are named in their hover, to keep the map legible)."""
 BUBBLE_RISE = 5.0
 """Incident circles sit this far north of the area centre, clear of its sites and its name."""
 MIN_GAP = 3.0
@@ -56,6 +57,16 @@ def _spread(points: list[tuple[float, float]], *, gap: float = MIN_GAP
 GROUP_BY = {"area": "area", "type": "type", "perpetrator": "perpetrator"}
 
 
+HISTORY_START = -90
+"""First story day the figures show (relative to D-day)."""
+
+
+def story_so_far(scenario: Any) -> tuple[int, int]:
+    """The days a student may see before playing: up to the first inject's day (no spoiler)."""
+    first = min(scenario.injects, key=lambda i: (i.number, i.day))
+    return (HISTORY_START, first.day)
+
+
 def _data(df: Any, scenario: Any) -> tuple[Any, Any]:
     from .incidents import incidents
     from .load import scenario as packaged
@@ -67,10 +78,10 @@ def _data(df: Any, scenario: Any) -> tuple[Any, Any]:
 def _d_day_line(fig: go.Figure, x: float) -> None:
     fig.add_vline(x=x, line={"color": OKABE_ITO["black"], "dash": "dot", "width": 2})
     fig.add_annotation(x=x, y=1, yref="paper", text="D-day", showarrow=False, yanchor="bottom",
-                       font={"size": 15})
+                       font={"size": FONT_SIZE})
 
 
-def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                  areas: list[str] | None = None, by: str = "area", title: str | None = None
                  ) -> go.Figure:
     """Weekly incident counts split ``by`` area, type or perpetrator, with D-day marked."""
@@ -78,6 +89,7 @@ def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] 
     if by not in GROUP_BY:
         raise ValueError(f"by must be one of {', '.join(GROUP_BY)}, not {by!r}")
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days, areas=areas).copy()
     names = {a.id: a.name for a in sc.areas}
     # 7-day windows ending on the last day shown; a partial first window is dropped
@@ -109,11 +121,12 @@ def trend_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] 
     return fig
 
 
-def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                   areas: list[str] | None = None, title: str | None = None) -> go.Figure:
     """Victims by age group (x) and sex (bars with text and hatching), per POC Policy para 44."""
     ensure_offline()
-    df, _sc = _data(df, scenario)
+    df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     long = victims_long(select(df, days=days, areas=areas))
     totals = long.groupby(["sex", "age"])["count"].sum() if len(long) else None
     fig = go.Figure()
@@ -140,11 +153,12 @@ def groups_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int]
     return fig
 
 
-def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30)
+def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None
                ) -> go.Figure:
     """A schematic map of areas and sites, with incidents per area as circles and a week slider."""
     ensure_offline()
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days)
     weeks = list(range(days[0] // 7, days[1] // 7 + 1))
     counts = part.groupby(["week", "area"]).size()
@@ -162,15 +176,17 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
             x=[where[id(s)][0] for s in sites], y=[where[id(s)][1] for s in sites],
             mode="markers+text" if labelled else "markers",
             name=name, text=[esc(s.name) for s in sites],
-            textposition="top center" if kind == "base" else "middle right",
-            textfont={"size": 14},
+            textposition="bottom center" if kind == "un-premises" else "middle right",
+            textfont={"size": FONT_SIZE},
             marker={"symbol": symbol, "size": 16, "color": colour,
                     "line": {"color": "white", "width": 1}},
             hovertemplate="%{text}" + f" ({esc(name)})<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=[a.x for a in sc.areas], y=[a.y - 6 for a in sc.areas], mode="text",
-        text=[f"<b>{esc(a.name)}</b><br>pop. {a.population:,}" for a in sc.areas],
-        textfont={"size": 15, "color": OKABE_ITO["black"]}, showlegend=False, hoverinfo="skip"))
+        x=[a.x - 3 for a in sc.areas], y=[a.y for a in sc.areas], mode="text",
+        textposition="middle left",
+        text=[f"<b>{esc(a.name)}</b>" for a in sc.areas],
+        textfont={"size": FONT_SIZE, "color": OKABE_ITO["black"]}, showlegend=False,
+        hoverinfo="skip"))
 
     def bubbles(week: int) -> dict[str, Any]:
         n = [int(counts.get((week, a.id), 0)) for a in sc.areas]
@@ -184,7 +200,7 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
                             "line": {"color": OKABE_ITO["vermillion"], "width": 2}})
     fig.add_trace(go.Scatter(
         mode="markers+text", name="Incidents this week", textposition="middle center",
-        textfont={"size": 15, "color": OKABE_ITO["black"]},
+        textfont={"size": FONT_SIZE, "color": OKABE_ITO["black"]},
         hovertemplate="%{customdata}: %{text} incidents<extra></extra>", **first))
     bubble_index = len(fig.data) - 1
     fig.frames = [go.Frame(name=str(w), data=[go.Scatter(**bubbles(w))],
@@ -196,8 +212,8 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
                    "args": [[str(w)], {"mode": "immediate", "frame": {"duration": 0,
                                                                        "redraw": True}}]}
                   for w in weeks]}])
-    fig.update_xaxes(range=[20, 90], showgrid=False, zeroline=False, showticklabels=False)
-    fig.update_yaxes(range=[10, 82], showgrid=False, zeroline=False, showticklabels=False,
+    fig.update_xaxes(range=[18, 90], showgrid=False, zeroline=False, showticklabels=False)
+    fig.update_yaxes(range=[18, 80], showgrid=False, zeroline=False, showticklabels=False,
                      scaleanchor="x")
     last = ", ".join(f"{a.name} {first['text'][i]}" for i, a in enumerate(sc.areas))
     alt = (f"Schematic map of Sector East with {len(sc.areas)} areas, the UN team site, the IDP "
@@ -206,16 +222,17 @@ def map_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = 
     finish(fig, title="Sector East: areas, sites and incidents by week",
            subtitle="Schematic, not to scale. Move the slider to see a week; circle size and "
                     "number = incident reports.",
-           x_title="West → East", y_title="South → North", alt=alt, height=720)
+           x_title="West → East", y_title="South → North", alt=alt, height=600)
     fig.update_layout(margin={"b": 130})
     return fig
 
 
-def table_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] = (-90, 30),
+def table_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] | None = None,
                  areas: list[str] | None = None, limit: int = 25) -> go.Figure:
     """The most recent incident reports of the slice as a table (no narratives: categories)."""
     ensure_offline()
     df, sc = _data(df, scenario)
+    days = days or story_so_far(sc)
     part = select(df, days=days, areas=areas).sort_values("day", ascending=False).head(limit)
     names = {a.id: a.name for a in sc.areas}
     cols = ["incident_id", "day", "area", "type", "perpetrator", "victims"]
@@ -224,7 +241,7 @@ def table_figure(*, df: Any = None, scenario: Any = None, days: tuple[int, int] 
     fig = go.Figure(go.Table(
         header={"values": [c.replace("_", " ") for c in cols], "font": {"size": 16},
                 "fill": {"color": LIGHT["sky_blue"]}, "align": "left"},
-        cells={"values": values, "font": {"size": 15}, "height": 28, "align": "left"}))
+        cells={"values": values, "font": {"size": FONT_SIZE}, "height": 28, "align": "left"}))
     alt = f"Table of the {len(part)} most recent incident reports: id, day, area, type, " \
           "alleged perpetrator and number of victims."
     finish(fig, title="Latest incident reports", x_title="", y_title="", alt=alt,

@@ -1,7 +1,8 @@
 """The protection matrix: rank each area 'must', 'should' or 'could' protect, and compare.
 
 Format from POC Policy 2015 Annex B §V: locations ranked 1 must, 2 should, 3 could protect.
-The Protection Cluster recommends through UNHCR; the Force decides.
+The Protection Cluster recommends through UNHCR and the mission decides its deployments (in the
+MONUSCO practice that Annex B reports, the Force made the final decision).
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class ProtectionMatrix:
         agree = sum(r["agree"] for r in rows)
         finish(fig, title="Protection matrix: must, should, could protect", x_title="",
                y_title="", subtitle=f"{agree} of {len(rows)} areas ranked as the reference. "
-               f"The Protection Cluster recommends through UNHCR; the Force decides ({SOURCE}).",
+               f"The Protection Cluster recommends through UNHCR; the mission decides "
+               f"({SOURCE}: in MONUSCO, the Force).",
                alt=f"Table of {len(rows)} areas with your rank and the reference rank; "
                    f"{agree} agree.", height=460, legend=False)
         return fig

@@ -10,8 +10,25 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..i18n import gettext
+from ..questions.types.markup import N_
+
 COMPONENTS = ("ipo", "fpu", "specialised-team", "military", "civilian", "leadership")
+COMPONENT_NAMES = {
+    "ipo": N_("Individual police officers (IPOs)"), "fpu": N_("Formed police units (FPUs)"),
+    "specialised-team": N_("Specialised police team"), "military": N_("Military component"),
+    "civilian": N_("Civilian components"), "leadership": N_("Mission leadership"),
+}
+"""What a student reads for each component id (English msgids)."""
 LEVELS = ("low", "high")
+LEVEL_NAMES = {"low": N_("Low"), "high": N_("High")}
+TABLE = """\
+<table class="pocedu-threat-table">
+<caption>{{ caption }}</caption>
+<thead><tr>{% for h in headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>{% for row in rows %}<tr>{% for c in row %}<td>{{ c }}</td>{% endfor %}</tr>{% endfor %}
+</tbody></table>"""
+"""The threat matrix as students see it (jinja2, autoescaped)."""
 SOURCE = "POC Policy 2015 paras 46-48, 50, fn 42, Annex B §III"
 
 
@@ -77,6 +94,20 @@ class ThreatMatrix:
         rows = [{**asdict(e), "area": names[e.area]} for e in self.sorted()]
         return pd.DataFrame(rows, columns=list(ThreatEntry.__dataclass_fields__))
 
+    def table_html(self, lang: str | None = None) -> str:
+        """The entries as an HTML table in words (no ids), highest priority first."""
+        from jinja2 import Environment
+
+        _ = lambda m: gettext(m, lang)  # noqa: E731
+        names = {a.id: a.name for a in self.scenario.areas}
+        rows = [(e.rank, e.quadrant, e.threat, names[e.area], _(LEVEL_NAMES[e.likelihood]),
+                 _(LEVEL_NAMES[e.impact]), _(COMPONENT_NAMES[e.component]))
+                for e in self.sorted()]
+        headers = [_("Priority"), _("Quadrant"), _("Threat"), _("Area at risk"),
+                   _("Likelihood"), _("Impact"), _("Component")]
+        return Environment(autoescape=True).from_string(TABLE).render(
+            caption=_("Your threat matrix, highest priority first"), headers=headers, rows=rows)
+
     def figure(self) -> Any:
         """The risk chart with every entry placed (``pocedu.figures.risk_matrix``)."""
         from ..figures import risk_matrix
@@ -88,30 +119,33 @@ class ThreatMatrix:
 def threat_matrix_builder(*, scenario: Any = None, content: Any = None) -> Any:
     """An ipywidgets form: describe a threat, pick area, likelihood, impact and component."""
     import ipywidgets as w
-    from IPython.display import display
+    from IPython.display import HTML, display
 
     from ..figures.style import esc
 
     matrix = ThreatMatrix(scenario=scenario, content=content)
     style = {"description_width": "150px", "font_size": "16px"}
-    wide = w.Layout(width="560px")
-    threat = w.Text(description="Threat:", placeholder="e.g. PSDG attack on Orvane",
+    _ = gettext
+    wide = w.Layout(width="100%", max_width="640px")
+    threat = w.Text(description=_("Threat:"), placeholder=_("e.g. PSDG attack on Orvane"),
                     style=style, layout=wide)
-    area = w.Dropdown(description="Area at risk:", style=style, layout=wide,
+    area = w.Dropdown(description=_("Area at risk:"), style=style, layout=wide,
                       options=[(a.name, a.id) for a in matrix.scenario.areas])
-    likelihood = w.ToggleButtons(description="Likelihood:", options=LEVELS, style=style)
-    impact = w.ToggleButtons(description="Impact:", options=LEVELS, style=style)
-    component = w.Dropdown(description="Component:", options=COMPONENTS, style=style,
-                           layout=wide)
-    add = w.Button(description="Add to the threat matrix", button_style="primary", icon="plus",
-                   tooltip="Compute the priority and add the threat to the matrix")
-    status = w.HTML("Describe a threat, rate it, and press <b>Add to the threat matrix</b>.")
+    levels = [(_(LEVEL_NAMES[v]), v) for v in LEVELS]
+    likelihood = w.ToggleButtons(description=_("Likelihood:"), options=levels, style=style)
+    impact = w.ToggleButtons(description=_("Impact:"), options=levels, style=style)
+    component = w.Dropdown(description=_("Component:"), style=style, layout=wide,
+                           options=[(_(COMPONENT_NAMES[c]), c) for c in COMPONENTS])
+    add = w.Button(description=_("Add to the threat matrix"), button_style="primary",
+                   icon="plus", layout=w.Layout(width="auto", padding="4px 16px"),
+                   tooltip=_("Compute the priority and add the threat to the matrix"))
+    status = w.HTML(esc(_("Describe a threat, rate it, and press 'Add to the threat matrix'.")))
     out = w.Output()
 
     def redraw() -> None:
         out.clear_output(wait=True)
         with out:
-            display(matrix.table())
+            display(HTML(matrix.table_html()))
             display(matrix.figure())
 
     def on_add(_b: Any) -> None:
@@ -121,9 +155,10 @@ def threat_matrix_builder(*, scenario: Any = None, content: Any = None) -> Any:
         except ValueError as err:
             status.value = f"⚠ {esc(err)}"
             return
-        status.value = (f"✔ '{esc(e.threat)}' is in quadrant <b>{e.quadrant}</b> (priority rank "
-                        f"{e.rank}). Weigh the four decision criteria before committing assets "
-                        f"<i>({esc(SOURCE)})</i>.")
+        status.value = "✔ " + esc(_(
+            "'{threat}' is in quadrant {quadrant} (priority rank {rank}). Weigh the four "
+            "decision criteria before committing assets ({source}).").format(
+                threat=e.threat, quadrant=e.quadrant, rank=e.rank, source=SOURCE))
         threat.value = ""
         redraw()
 

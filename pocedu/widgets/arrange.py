@@ -28,7 +28,7 @@ class OrderingWidget(QuestionWidget):
     """A list the student reorders with Up/Down buttons; response is the ids in order."""
 
     kind = "ordering"
-    hint = "choose"
+    hint = "order_first"
 
     def _display_order(self, order: list[str] | None) -> list[str]:
         if order is None:
@@ -39,6 +39,8 @@ class OrderingWidget(QuestionWidget):
         import ipywidgets as w
 
         self._current = list(self.order)
+        self._touched = False
+        """False until the student moves an item (an untouched list is not an answer)."""
         self._labels = {i: html() for i in self.option_ids}
         self._up: dict[str, Any] = {}
         self._down: dict[str, Any] = {}
@@ -68,9 +70,14 @@ class OrderingWidget(QuestionWidget):
         if self.mode != "quiz":
             return []
         keep = button(ui("keep_order", self.lang), ui("keep_order_tip", self.lang), icon="check")
-        keep.on_click(lambda _b: self._save())
+        keep.on_click(lambda _b: self.keep_order())
         self._keep_button = keep
         return [keep]
+
+    def keep_order(self) -> None:
+        """Take the order shown as the answer (the quiz's "Save this order" button)."""
+        self._touched = True
+        self._save()
 
     def move(self, item_id: str, step: int) -> None:
         """Move ``item_id`` by ``step`` places (-1 up, +1 down), as its buttons do."""
@@ -80,22 +87,25 @@ class OrderingWidget(QuestionWidget):
         if new == pos:
             return
         self._current.insert(new, self._current.pop(pos))
+        self._touched = True
         self._relayout()
         self._changed()
 
     def _relayout(self) -> None:
         last = len(self._current) - 1
         for n, i in enumerate(self._current):
-            self._labels[i].value = f"<b>{n + 1}.</b> {h(self.texts[i])}"
+            self._labels[i].value = (f"<b>{n + 1}.</b> <span class='pocedu-letter'>"
+                                     f"({self.letters[i]})</span> {h(self.texts[i])}")
             self._up[i].disabled = not self._enabled or n == 0
             self._down[i].disabled = not self._enabled or n == last
         self._controls.children = [self._rows[i] for i in self._current]
 
     def _read(self) -> Any:
-        return list(self._current)
+        return list(self._current) if self._touched else None
 
     def _write(self, value: Any) -> None:
         self._current = list(value) if value is not None else list(self.order)
+        self._touched = value is not None
         self._relayout()
 
     def _validate(self, value: Any) -> Any:
@@ -143,7 +153,8 @@ class PlacementWidget(QuestionWidget):
                                      layout=w.Layout(width="auto"))
             control.observe(self._changed, names="value")
             self._controls[i] = control
-            label = html(h(self.texts[i]))
+            label = html(f"<span class='pocedu-letter'>{self.letters[i]}.</span> "
+                         f"{h(self.texts[i])}")
             label.layout.flex = "1 1 45%"
             rows.append(w.HBox([label, control],
                                layout=w.Layout(align_items="center", width="auto",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
 from .feedback import as_dict, invalid_feedback, render, render_invalid
-from .style import MUTED, NEUTRAL
+from .style import NEUTRAL
 from .text import h, pick, ui
 
 Mode = Literal["practice", "quiz"]
@@ -39,19 +39,18 @@ def html(value: str = "", *, css: str = "") -> Any:
 def heading_html(item: dict, *, lang: str = "en", number: int | None = None) -> str:
     """The line above the prompt: "Question N" (or a quiz label such as "Q3") for students.
 
-    A practice item's internal id stays in the muted ``.pocedu-label`` (with a tooltip) for
-    instructors; a quiz label ("Q3") is itself the ``.pocedu-label`` and is shown in full.
+    No internal id is shown: it travels in the ``data-item-id`` attribute (for tests and
+    instructors' tools). A quiz label ("Q3") is the ``.pocedu-label``.
     """
     item_id = str(item.get("id", ""))
     label = pick(item.get("label") or item_id, lang)
     if label != item_id:
-        return (f'<div class="pocedu-head"><span class="pocedu-qnum pocedu-label">{h(label)}'
-                '</span></div>')
-    title = ui("question_n", lang, n=number) if number is not None else ui("question", lang)
-    tip = ui("item_id_tip", lang, id=item_id)
-    return (f'<div class="pocedu-head"><span class="pocedu-qnum">{h(title)}</span> '
-            f'<span class="pocedu-label pocedu-id" title="{h(tip)}" style="color:{MUTED};'
-            f'font-size:12px;font-weight:400">{h(item_id)}</span></div>')
+        title, css = label, "pocedu-qnum pocedu-label"
+    else:
+        title = ui("question_n", lang, n=number) if number is not None else ui("question", lang)
+        css = "pocedu-qnum"
+    return (f'<div class="pocedu-head" data-item-id="{h(item_id)}"><span class="{css}">'
+            f"{h(title)}</span></div>")
 
 
 class QuestionWidget:
@@ -82,6 +81,8 @@ class QuestionWidget:
         self.texts: dict[str, str] = {o["id"]: pick(o["text"], lang)
                                       for o in item.get("options", [])}
         self.order: list[str] = self._display_order(order)
+        self.letters: dict[str, str] = {i: chr(ord("A") + n) for n, i in enumerate(self.order)}
+        """Option id -> its letter (A, B, C...) in the order this student sees."""
         self.feedback: dict | None = None
         """The last valid feedback dict shown (practice), or None."""
         self._feedback_text = ""
@@ -184,6 +185,8 @@ class QuestionWidget:
         self._set_enabled(True)
         self._check_button.layout.display = None
         self._retry_button.layout.display = "none"
+        if self._on_answer is not None and not self._loading:
+            self._on_answer(self.response)  # saved as not checked
 
     @property
     def feedback_text(self) -> str:
@@ -196,6 +199,10 @@ class QuestionWidget:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.item.get('id')!r} mode={self.mode}>"
 
+    def lettered(self, option_id: str) -> str:
+        """``"B. text"``: an option's letter and text, as shown (plain text)."""
+        return f"{self.letters[option_id]}. {self.texts[option_id]}"
+
     # ----- shared machinery ------------------------------------------------------------------
     def _display_order(self, order: list[str] | None) -> list[str]:
         if order is None:
@@ -206,8 +213,9 @@ class QuestionWidget:
         return list(order)
 
     def _show(self, fb: dict) -> None:
-        self._feedback_box.value, self._feedback_text = render(fb, self.item, lang=self.lang,
-                                                               response=self.response)
+        self._feedback_box.value, self._feedback_text = render(
+            fb, self.item, lang=self.lang, response=self.response,
+            texts={i: self.lettered(i) for i in self.option_ids})
 
     def _set_enabled(self, enabled: bool) -> None:
         for control in self._inputs():
@@ -219,10 +227,17 @@ class QuestionWidget:
                               if text else "")
 
     def _changed(self, *_args: Any) -> None:
-        """Called on every change a student makes; in a quiz, saves the answer at once."""
-        if self._loading or self.mode != "quiz":
+        """Called on every change a student makes: the answer is saved at once.
+
+        In a quiz the status line says so; in practice the answer is kept quietly (in the
+        practice store beside the notebook when a lesson opened one).
+        """
+        if self._loading:
             return
-        self._save()
+        if self.mode == "quiz":
+            self._save()
+        elif self._on_answer is not None:
+            self._on_answer(self.response)
 
     def _save(self) -> None:
         response = self.response

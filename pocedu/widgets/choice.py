@@ -24,7 +24,7 @@ class SingleWidget(QuestionWidget):
         import ipywidgets as w
 
         self._controls = w.RadioButtons(
-            options=[(self.texts[i], i) for i in self.order], value=None,
+            options=[(self.lettered(i), i) for i in self.order], value=None,
             layout=_full_width(), description_allow_html=False)
         self._controls.observe(self._changed, names="value")
         return self._controls
@@ -55,7 +55,7 @@ class MultipleWidget(QuestionWidget):
         import ipywidgets as w
 
         self._controls = {
-            i: w.Checkbox(value=False, description=self.texts[i], indent=False,
+            i: w.Checkbox(value=False, description=self.lettered(i), indent=False,
                           description_allow_html=False, layout=_full_width())
             for i in self.order
         }
@@ -98,7 +98,7 @@ class TrueFalseWidget(QuestionWidget):
             tooltips=[ui("true", self.lang), ui("false", self.lang)],
             description_allow_html=False, style={"button_width": "auto"})
         justification = w.RadioButtons(
-            options=[(self.texts[i], i) for i in self.order], value=None,
+            options=[(self.lettered(i), i) for i in self.order], value=None,
             layout=_full_width(), description_allow_html=False)
         self._controls = {"value": value, "justification": justification}
         for c in self._controls.values():

@@ -1,20 +1,22 @@
-"""``build()``: the one entry point that picks the widget class for an item's type."""
+"""``build()``: the one entry point that picks the widget class for an item's type (registry)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from .arrange import MatchingWidget, OrderingWidget, PlacementWidget
 from .base import Mode, QuestionWidget
-from .choice import MultipleWidget, SingleWidget, TrueFalseWidget
-from .short_text import ShortTextWidget
 
-WIDGETS: dict[str, type[QuestionWidget]] = {
-    cls.kind: cls
-    for cls in (SingleWidget, MultipleWidget, TrueFalseWidget, OrderingWidget, PlacementWidget,
-                MatchingWidget, ShortTextWidget)
-}
+
+def widget_class(kind: Any) -> type[QuestionWidget]:
+    """The widget class registered for the item type ``kind`` (``ValueError`` if none)."""
+    from ..questions import types
+
+    try:
+        return types.get(kind).widget_class()
+    except types.UnknownTypeError:
+        raise ValueError(f"no widget for item type {kind!r} "
+                         f"(known: {', '.join(types.names())})") from None
 
 
 def build(item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
@@ -33,8 +35,5 @@ def build(item: dict, *, mode: Mode, lang: str = "en", initial: Any = None,
         raise TypeError(f"item must be a public item dict, not {type(item).__name__}")
     if "key" in item:
         raise ValueError(f"item '{item.get('id')}' holds a key; pass public_item(question)")
-    kind = item.get("type")
-    if kind not in WIDGETS:
-        raise ValueError(f"no widget for item type {kind!r} (known: {', '.join(WIDGETS)})")
-    return WIDGETS[kind](item, mode=mode, lang=lang, initial=initial, order=order,
+    return widget_class(item.get("type"))(item, mode=mode, lang=lang, initial=initial, order=order,
                          on_answer=on_answer, check=check, number=number)

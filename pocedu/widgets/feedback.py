@@ -47,30 +47,35 @@ def render_invalid(message: str) -> tuple[str, str]:
 
 
 def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, str] | None = None,
-           extra_html: str = "", extra_text: str = "", response: Any = None) -> tuple[str, str]:
+           extra_html: str = "", extra_text: str = "", response: Any = None,
+           texts: dict[str, str] | None = None) -> tuple[str, str]:
     """HTML and plain text for a valid feedback dict ``fb`` on ``item``.
 
-    For multiple choice, ``response`` splits the options to revisit into wrong choices (✘)
-    and right options left out (a neutral ○); other types list them under "Look again at".
+    For multiple choice, ``response`` splits the options to revisit into wrong choices (✘,
+    with their notes) and right options left out, which are only counted (naming them would
+    give the key away before "Try again"); other types list them under "Look again at".
+    ``texts`` are the option texts as shown (with their letters).
     """
     icon, words, colour = heading or verdict(fb, lang)
     css = "pocedu-correct" if colour == CORRECT else "pocedu-wrong" if colour == WRONG else ""
-    texts = option_texts(item, lang)
+    texts = texts or option_texts(item, lang)
     lines = [f"{icon} {words}."]
     html = [f'<div class="pocedu-fb {css}" role="status" style="border-left:6px solid {colour};'
             f'padding:6px 12px"><div style="color:{colour};font-weight:700;font-size:20px">'
             f'<span aria-hidden="true">{icon}</span> {h(words)}</div>']
+    chosen = _chosen(item, response)
+    wrong = list(fb.get("wrong") or [])
     message = fb.get("message") or ""
+    if chosen is not None:
+        message = _counts([o for o in wrong if o in chosen], [o for o in wrong if o not in chosen],
+                          lang)
     if message and not fb.get("correct"):
         lines.append(message)
         html.append(f"<div>{h(message)}</div>")
-    chosen = _chosen(item, response)
-    wrong = list(fb.get("wrong") or [])
     if chosen is None:
         groups = [(ui("look_again", lang), CROSS, wrong)]
     else:
-        groups = [(ui("chose_wrong", lang), CROSS, [o for o in wrong if o in chosen]),
-                  (ui("missed", lang), MISSED, [o for o in wrong if o not in chosen])]
+        groups = [(ui("chose_wrong", lang), CROSS, [o for o in wrong if o in chosen])]
     for title, mark, ids in groups:
         notes = _option_notes(fb, texts, ids)
         if not notes:
@@ -93,6 +98,20 @@ def render(fb: dict, item: dict, *, lang: str = "en", heading: tuple[str, str, s
         html.append(f"<p><b>{h(ui('source', lang))}:</b> <i>{h(sources)}</i></p>")
     html.append("</div>")
     return "".join(html), "\n".join(line for line in lines if line)
+
+
+def _counts(wrong: list[str], missing: list[str], lang: str) -> str:
+    """How many choices are wrong and how many right answers are missing (never which)."""
+    from ..i18n import ngettext
+
+    parts = []
+    if wrong:
+        parts.append(ngettext("{n} of your choices is wrong", "{n} of your choices are wrong",
+                              len(wrong), lang).format(n=len(wrong)))
+    if missing:
+        parts.append(ngettext("{n} right answer is missing", "{n} right answers are missing",
+                              len(missing), lang).format(n=len(missing)))
+    return "; ".join(parts) + "." if parts else ""
 
 
 def _chosen(item: dict, response: Any) -> set[str] | None:

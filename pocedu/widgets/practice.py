@@ -19,16 +19,26 @@ class QuestionList(list):
 
 def practice_widget(question: Any, *, lang: str = "en",
                     number: int | None = None) -> QuestionWidget:
-    """A practice widget for a ``Question`` model whose checked answers go to the tracker."""
+    """A practice widget for a ``Question`` model whose answers go to the tracker.
+
+    Every change is saved (``TRACKER.save_response``) and every checked answer recorded; a
+    saved answer is shown again, with its feedback when it had been checked.
+    """
     from ..questions.public import feedback_for, public_item
     from .factory import build
 
+    restoring = False
+
     def check(response: Any) -> dict:
         fb = feedback_for(question, response, lang=lang)
-        if fb["valid"]:
+        if fb["valid"] and not restoring:
             TRACKER.record(item_id=question.id, module=question.module,
-                           section=question.section, score=fb["score"], correct=fb["correct"])
+                           section=question.section, score=fb["score"], correct=fb["correct"],
+                           response=response)
         return fb
+
+    def changed(response: Any) -> None:
+        TRACKER.save_response(question.id, section=question.section, response=response)
 
     item = public_item(question)
     order = None
@@ -38,7 +48,17 @@ def practice_widget(question: Any, *, lang: str = "en",
         order = practice_order(question.id, [o["id"] for o in item["options"]])
         if order == list(question.key):
             order = order[1:] + order[:1]
-    return build(item, mode="practice", lang=lang, check=check, number=number, order=order)
+    TRACKER.was_asked(question.id, question.module)
+    saved = TRACKER.saved(question.id)
+    widget = build(item, mode="practice", lang=lang, check=check, number=number, order=order,
+                   initial=saved.response if saved else None, on_answer=changed)
+    if saved is not None and saved.checked and widget.response is not None:
+        restoring = True
+        try:
+            widget.check()
+        finally:
+            restoring = False
+    return widget
 
 
 def ask(ids: str | list[str], *, lang: str = "en",

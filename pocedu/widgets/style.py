@@ -4,9 +4,15 @@ from __future__ import annotations
 
 CORRECT = "#0072B2"
 """Okabe-Ito blue, used with a check mark and the word 'Correct'."""
-WRONG = "#D55E00"
-"""Okabe-Ito vermillion, used with a cross and the words 'Not quite'."""
+WRONG = "#B84F00"
+"""A darker Okabe-Ito vermillion (5:1 on white), used with a cross and the words "Not quite"."""
 NEUTRAL = "#555555"
+TEXT = "#111111"
+"""Body text of lessons, widgets and note boxes."""
+WARNING_BG = "#FBF8CF"
+"""Pale yellow behind a lesson's warning box (with TEXT: over 17:1)."""
+INFO_BG = "#D5ECFA"
+"""Pale blue behind a lesson's information box (with TEXT: over 15:1)."""
 MUTED = "#767676"
 """Grey for instructor-only notes (item ids); still 4.5:1 on white."""
 
@@ -43,6 +49,16 @@ CSS = f"""
 .pocedu-fb.pocedu-wrong {{ border-color: {WRONG}; }}
 .pocedu-progress table {{ border-collapse: collapse; font-size: 17px; }}
 .pocedu-progress th, .pocedu-progress td {{ border: 1px solid #999; padding: 4px 10px; }}
+.jp-Cell .jp-InputPlaceholder {{ display: none; }}
+.jp-Cell.jp-CodeCell .jp-Cell-inputWrapper:has(.jp-InputPlaceholder) {{ display: none; }}
+.jp-RenderedMarkdown.jp-RenderedHTMLCommon {{ font-size: 17px; line-height: 1.5; }}
+.jp-RenderedHTMLCommon .alert {{ font-size: 17px; color: {TEXT}; padding: 8px 14px;
+  border-left: 6px solid; border-radius: 4px; margin: 8px 0; }}
+.jp-RenderedHTMLCommon .alert-warning {{ background: {WARNING_BG}; border-color: #E69F00; }}
+.jp-RenderedHTMLCommon .alert-info {{ background: {INFO_BG}; border-color: #0072B2; }}
+.pocedu-threat-table {{ border-collapse: collapse; font-size: 17px; margin: 6px 0; }}
+.pocedu-threat-table th, .pocedu-threat-table td {{ border: 1px solid #999; padding: 4px 8px;
+  text-align: left; }}
 """
 
 

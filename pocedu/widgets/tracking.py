@@ -1,4 +1,8 @@
-"""The practice progress of a student in this session: answered and correct, per module section."""
+"""A student's practice progress: answered and correct, per module section, of the questions asked.
+
+With a store opened (``lesson.start`` opens ``<module>.practice.json`` beside the notebook),
+every answer and check is saved at once, so progress survives a kernel restart and reopening.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .practice_store import PracticeStore, Saved, practice_path
 from .text import h
 
 NO_SECTION = "(other)"
@@ -35,6 +40,8 @@ class Attempt:
     """Whether the latest valid answer earned full marks."""
     attempts: int = 1
     """How many valid answers were checked."""
+    response: Any = None
+    """The checked answer."""
 
 
 class Tracker:
@@ -44,22 +51,65 @@ class Tracker:
         self.current: str | None = None
         """The module set by ``lesson.start``."""
         self.attempts: dict[str, Attempt] = {}
+        self.asked: dict[str, list[str]] = {}
+        """Item ids asked in this session, per module, in the order ``ask`` showed them."""
+        self.store: PracticeStore | None = None
+        """Where answers are saved (None: this session only)."""
         self._views: list[tuple[weakref.ref, Callable[[Any], None]]] = []
 
+    def open_store(self, directory: Any, module: str) -> PracticeStore:
+        """Save answers of ``module`` beside the notebook in ``directory`` and load saved ones."""
+        self.store = PracticeStore(practice_path(directory, module), module=module)
+        self.asked.pop(module, None)
+        for item_id, saved in self.store.read().items():
+            if saved.checked and saved.score is not None:
+                self.attempts[item_id] = Attempt(
+                    module=module, section=saved.section or NO_SECTION, score=saved.score,
+                    correct=bool(saved.correct), attempts=saved.attempts,
+                    response=saved.response)
+        return self.store
+
+    def saved(self, item_id: str) -> Saved | None:
+        """The saved state of an item (None without a store or an answer)."""
+        return self.store.get(item_id) if self.store is not None else None
+
+    def was_asked(self, item_id: str, module: str) -> None:
+        """Note that ``ask`` showed ``item_id`` (progress counts exactly the items asked)."""
+        ids = self.asked.setdefault(module, [])
+        if item_id not in ids:
+            ids.append(item_id)
+            self._refresh()
+
+    def save_response(self, item_id: str, *, section: str | None, response: Any) -> None:
+        """Save an answer being changed (not checked yet); its earlier score is kept."""
+        if self.store is None:
+            return
+        before = self.store.get(item_id) or Saved(response=None)
+        self.store.put(item_id, Saved(response=response, checked=False, score=before.score,
+                                      correct=before.correct, attempts=before.attempts,
+                                      section=section))
+
     def record(self, *, item_id: str, module: str, section: str | None, score: float,
-               correct: bool) -> Attempt:
-        """Record a valid checked answer (the latest one counts)."""
+               correct: bool, response: Any = None) -> Attempt:
+        """Record a valid checked answer (the latest one counts) and save it."""
         before = self.attempts.get(item_id)
         attempt = Attempt(module=module, section=section or NO_SECTION, score=float(score),
-                          correct=bool(correct), attempts=(before.attempts + 1 if before else 1))
+                          correct=bool(correct), attempts=(before.attempts + 1 if before else 1),
+                          response=response)
         self.attempts[item_id] = attempt
+        if self.store is not None:
+            self.store.put(item_id, Saved(response=response, checked=True, score=attempt.score,
+                                          correct=attempt.correct, attempts=attempt.attempts,
+                                          section=section))
         self._refresh()
         return attempt
 
     def reset(self) -> None:
-        """Forget every answer and the current module."""
+        """Forget every answer, the current module and the store (files stay on disk)."""
         self.current = None
+        self.store = None
         self.attempts.clear()
+        self.asked.clear()
         self._views.clear()
 
     def watch(self, view: Any, refresh: Callable[[Any], None]) -> None:
@@ -84,7 +134,7 @@ class SectionProgress:
 
     section: str
     total: int
-    """Practice items of the section in the bank."""
+    """Practice items of the section asked in the notebook."""
     answered: int
     correct: int
 
@@ -99,22 +149,28 @@ class ProgressSummary:
     correct: int
     """Items whose latest answer was fully right."""
     total: int | None
-    """Practice items in the module (None when the bank could not be read)."""
+    """Practice items asked in the notebook (``ask``) in this session."""
     sections: list[SectionProgress] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
     """Latest score per answered item id."""
     _bank: Any = field(default=None, repr=False, compare=False)
 
     def _repr_html_(self) -> str:
-        title = f"Your progress: module {self.module}" if self.module else "Your progress"
-        total = f" of {self.total}" if self.total is not None else ""
+        from ..i18n import gettext as _
+
+        title = (_("Your progress: module {n}").format(n=self.module[:2]) if self.module
+                 else _("Your progress"))
+        total = _(" of {total}").format(total=self.total) if self.total is not None else ""
         rows = "".join(
-            f"<tr><td>{h(section_title(s.section))}</td><td>{s.answered} of {s.total}</td>"
+            f"<tr><td>{h(section_title(s.section))}</td><td>"
+            f"{h(_('{n} of {total}').format(n=s.answered, total=s.total))}</td>"
             f"<td>{s.correct}</td></tr>" for s in self.sections)
-        return (f'<div class="pocedu-progress"><b>{h(title)}</b>: answered {self.answered}'
-                f"{total}, correct {self.correct}."
-                "<table><thead><tr><th scope='col'>Section</th><th scope='col'>Answered</th>"
-                f"<th scope='col'>Correct</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        summary = _("answered {n}{total}, correct {correct}.").format(
+            n=self.answered, total=total, correct=self.correct)
+        return (f'<div class="pocedu-progress" role="status"><b>{h(title)}</b>: {h(summary)}'
+                f"<table><thead><tr><th scope='col'>{h(_('Section'))}</th>"
+                f"<th scope='col'>{h(_('Answered'))}</th><th scope='col'>{h(_('Correct'))}</th>"
+                f"</tr></thead><tbody>{rows}</tbody></table></div>")
 
     def __str__(self) -> str:
         total = f"/{self.total}" if self.total is not None else ""
@@ -149,19 +205,24 @@ def _default_bank() -> Bank | None:
 
 
 def progress(module: str | None = None, *, bank: Bank | None = None) -> ProgressSummary:
-    """Practice progress in ``module`` (default: the one set by ``lesson.start``, else all)."""
+    """Practice progress in ``module`` (default: the one set by ``lesson.start``, else all).
+
+    It counts exactly the questions ``ask`` has shown in this session (so a lesson reaches
+    100%); answers saved earlier count once their question is shown again.
+    """
     module = module or TRACKER.current
-    mine = {i: a for i, a in TRACKER.attempts.items()
-            if module is None or a.module.startswith(module)}
+    asked = [i for m, ids in TRACKER.asked.items() if module is None or m.startswith(module)
+             for i in ids]
+    mine = {i: TRACKER.attempts[i] for i in asked if i in TRACKER.attempts}
     bank = bank if bank is not None else _default_bank()
-    items = bank.module_questions(module) if bank is not None and module else []
     sections: dict[str, SectionProgress] = {}
 
     def section(name: str) -> SectionProgress:
         return sections.setdefault(name, SectionProgress(name, 0, 0, 0))
 
-    for q in items:
-        section(q.section or NO_SECTION).total += 1
+    for item_id in asked:
+        q = _question(bank, item_id)
+        section((q.section if q is not None else None) or NO_SECTION).total += 1
     for a in mine.values():
         s = section(a.section)
         s.answered += 1
@@ -170,9 +231,17 @@ def progress(module: str | None = None, *, bank: Bank | None = None) -> Progress
         s.total = max(s.total, s.answered)
     return ProgressSummary(
         module=module, answered=len(mine), correct=sum(a.correct for a in mine.values()),
-        total=len(items) if items else None, sections=list(sections.values()),
+        total=len(asked), sections=list(sections.values()),
         scores={i: a.score for i, a in mine.items()}, _bank=bank)
 
+
+def _question(bank: Bank | None, item_id: str) -> Any:
+    if bank is None:
+        return None
+    try:
+        return bank.question(item_id)
+    except KeyError:
+        return None
 
 
 def section_title(section: str) -> str:

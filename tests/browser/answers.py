@@ -24,9 +24,23 @@ def _attr(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+LETTER = r"[A-Z]\.\s+"
+"""Options are shown as "B. text": the letter the student sees, then the text."""
+
+
+def _lettered(text: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{LETTER}{re.escape(text)}\s*$")
+
+
+def _unletter(text: str) -> str:
+    return re.sub(rf"^\s*{LETTER}", "", text)
+
+
 def question_root(page: Any, label: str) -> Any:
-    """The root of the question widget whose label (item id or 'Q3') is ``label``."""
-    label_box = page.locator(".pocedu-label", has_text=_exact(label))
+    """The root of the question widget whose item id (``data-item-id``) or label ('Q3') is
+    ``label``."""
+    label_box = page.locator(f".pocedu-head[data-item-id={_attr(label)}]").or_(
+        page.locator(".pocedu-label", has_text=_exact(label)))
     return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .pocedu-q").filter(
         has=label_box)
 
@@ -42,12 +56,12 @@ def bin_texts(item: dict) -> dict[str, str]:
 
 
 def _click_radio(root: Any, text: str) -> None:
-    radio = root.get_by_role("radio", name=text, exact=True)
+    radio = root.get_by_role("radio", name=_lettered(text))
     radio.check(timeout=TIMEOUT_MS)
 
 
 def _set_checkbox(root: Any, text: str, on: bool) -> None:
-    box = root.get_by_role("checkbox", name=text, exact=True)
+    box = root.get_by_role("checkbox", name=_lettered(text))
     box.set_checked(on, timeout=TIMEOUT_MS)
 
 
@@ -64,7 +78,7 @@ def read_order(root: Any, item: dict) -> list[str]:
     shown = root.locator(".widget-html").all_text_contents()
     order = []
     for line in shown:
-        m = re.match(r"^\s*\d+\.\s*(.*?)\s*$", line, flags=re.S)
+        m = re.match(r"^\s*\d+\.\s*(?:\([A-Z]\)\s*)?(.*?)\s*$", line, flags=re.S)
         if m and m.group(1) in by_text:
             order.append(by_text[m.group(1)])
     return order
@@ -82,7 +96,8 @@ def _reorder(root: Any, item: dict, target: list[str]) -> None:
             up.click(timeout=TIMEOUT_MS)
             root.page.wait_for_function(
                 r"""([el, text, want]) => [...el.querySelectorAll('.widget-html')].some(
-                     h => h.textContent.replace(/\s+/g, " ").trim() === `${want}. ${text}`)""",
+                     h => h.textContent.replace(/\s+/g, " ").trim()
+                          .replace(/^(\d+\.) \([A-Z]\) /, "$1 ") === `${want}. ${text}`)""",
                 arg=[root.element_handle(), shown[oid], before], timeout=TIMEOUT_MS)
             current = read_order(root, item)
     got = read_order(root, item)
@@ -129,7 +144,8 @@ def set_response(root: Any, item: dict, response: Any) -> None:
 def tick_rubric(root: Any, item: dict, checked: list[str]) -> None:
     """Short text, after Check: tick the rubric points ``checked`` (others unticked)."""
     for r in item.get("rubric", []):
-        _set_checkbox(root, pick(r["text"]), r["id"] in checked)
+        box = root.get_by_role("checkbox", name=pick(r["text"]), exact=True)
+        box.set_checked(r["id"] in checked, timeout=TIMEOUT_MS)
 
 
 def press(root: Any, label: str) -> None:
@@ -174,9 +190,9 @@ def read_response(root: Any, item: dict) -> Any:
     by_text = {v: k for k, v in shown.items()}
     state = root.evaluate(READ_STATE)
     if kind == "single":
-        return by_text.get(state["radios"][0]) if state["radios"] else None
+        return by_text.get(_unletter(state["radios"][0])) if state["radios"] else None
     if kind == "multiple":
-        chosen = {by_text.get(t) for t in state["boxes"]}
+        chosen = {by_text.get(_unletter(t)) for t in state["boxes"]}
         return [i for i in shown if i in chosen] or None
     if kind == "true_false":
         value = [t for _tip, t in state["toggles"] if t in (ui("true"), ui("false"))]
@@ -184,7 +200,7 @@ def read_response(root: Any, item: dict) -> Any:
             return None
         out: dict[str, Any] = {"value": value[0] == ui("true")}
         if state["radios"]:
-            out["justification"] = by_text.get(state["radios"][0])
+            out["justification"] = by_text.get(_unletter(state["radios"][0]))
         return out
     if kind == "ordering":
         return read_order(root, item)

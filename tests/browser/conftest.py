@@ -27,6 +27,8 @@ from pocedu.testing.browser import (
     start_lab_server,
 )
 
+from .module_run import LAPTOP
+
 REPO = Path(__file__).resolve().parents[2]
 MODULES = Path(os.environ.get("POCEDU_BROWSER_MODULES") or REPO / "modules")
 """The lesson modules under test (``POCEDU_BROWSER_MODULES`` points at another copy)."""
@@ -102,7 +104,7 @@ class Tab:
 def tab(browser: Any, lab_server: LabServer) -> Iterator[Tab]:
     """A new page in a new, offline browser context; kernels are shut down afterwards."""
     guard = OfflineGuard()
-    context = new_context(browser, guard=guard)
+    context = new_context(browser, guard=guard, viewport=LAPTOP)
     context.set_default_timeout(30_000)
     page = context.new_page()
     console = ConsoleLog()

@@ -78,6 +78,14 @@ STDERR_OUTPUTS = """() => [...document.querySelectorAll(
 
 SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
 
+VISIBLE_CODE = """() => [...document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')]
+  .filter(c => [...c.querySelectorAll('.jp-InputArea, .jp-InputPlaceholder')]
+                 .some(e => e.offsetHeight > 0 && getComputedStyle(e).display !== 'none'))
+  .map(c => (c.querySelector('.jp-InputArea-editor, .jp-InputPlaceholder') || c)
+              .innerText.trim().slice(0, 60))"""
+"""Python a student can see: code cells whose input (or its one-line preview) is shown."""
+
 
 @dataclass
 class RenderReport:
@@ -94,6 +102,8 @@ class RenderReport:
     error_outputs: list[str] = field(default_factory=list)
     broken_widgets: list[str] = field(default_factory=list)
     """Texts of ipywidgets' error views (a widget whose view could not be created)."""
+    visible_code: list[str] = field(default_factory=list)
+    """Code cells whose Python shows (students never see code)."""
 
     def problems(self, *, min_questions: int = 0, min_figures: int = 0) -> list[str]:
         """Everything a student would see as broken; empty when all is well."""
@@ -114,6 +124,7 @@ class RenderReport:
         out += [f"widget could not be displayed: {t!r}" for t in self.broken_widgets]
         out += [f"text on the page: {t!r}" for t in self.error_texts]
         out += [f"error output: {t}" for t in self.error_outputs]
+        out += [f"Python on screen: {t!r}" for t in self.visible_code]
         return out
 
 
@@ -159,7 +170,8 @@ def render_report(page: Any) -> RenderReport:
                         widgets_pending=state["widgets_pending"],
                         plotly_outputs=state["plotly_outputs"],
                         figures=page.evaluate(FIGURE_REPORT), error_texts=found,
-                        error_outputs=errors, broken_widgets=state["broken_widgets"])
+                        error_outputs=errors, broken_widgets=state["broken_widgets"],
+                        visible_code=page.evaluate(VISIBLE_CODE))
 
 
 def screenshots(page: Any, folder: Path, stem: str) -> list[Path]:

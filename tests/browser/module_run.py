@@ -26,6 +26,9 @@ from .lab_page import (
 )
 from .modules import Expected, expected
 
+LAPTOP = (1366, 768)
+"""The viewport of every page: a typical laptop or projector."""
+
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -120,7 +123,7 @@ def run_module(*, browser: Any, server: LabServer, notebook: Path, to_click: lis
     name = notebook.parent.name
     run = ModuleRun(name, expected(notebook))
     guard, console = OfflineGuard(), ConsoleLog()
-    context = new_context(browser, guard=guard)
+    context = new_context(browser, guard=guard, viewport=LAPTOP)
     context.set_default_timeout(30_000)
     page = context.new_page()
     console.attach(page)

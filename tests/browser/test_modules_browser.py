@@ -87,4 +87,5 @@ def test_checks_catch_broken_outputs(tab: Tab) -> None:
     assert "has no trace drawn" in problems or "is blank" in problems, problems
     assert "widget could not be displayed" in problems, problems
     assert "RuntimeError" in problems, problems
+    assert "Python on screen: 'import plotly" in problems, problems  # code cells not hidden
     assert tab.console.errors(), "a widget that cannot load should log a JavaScript error"

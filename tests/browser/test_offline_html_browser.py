@@ -14,7 +14,8 @@ MODULE_01 = REPO / "modules" / "01_definitions" / "01_definitions.ipynb"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_module_01_draws_with_the_network_cut(browser: Any, tmp_path: Path):
+def test_module_01_draws_with_the_network_cut(browser: Any, tmp_path: Path,
+                                              screenshot_dir: Path):
     exported = export_module_html(notebook=MODULE_01, out=tmp_path / "m01.html")
     requested: list[str] = []
 
@@ -34,6 +35,13 @@ def test_module_01_draws_with_the_network_cut(browser: Any, tmp_path: Path):
         page.on("pageerror", lambda err: errors.append(str(err)))
         page.goto(exported.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
+        for width, height in ((1366, 768), (360, 740)):  # a laptop and a phone
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(screenshot_dir / f"offline-01-{width}px.png"))
+            wide = page.evaluate("() => document.documentElement.scrollWidth")
+            if width == 360:
+                assert wide <= 360 + 2, f"the page is {wide} px wide on a 360 px phone"
         figures = page.locator(".js-plotly-plot").count()
         cards = page.locator(".pocedu-card").count()
         traces = page.evaluate(

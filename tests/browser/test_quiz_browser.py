@@ -33,7 +33,7 @@ CLICKABLE = tuple(t for t in TYPES if t != "short_text")
 def course(tmp_path: Path) -> Path:
     """A temp nbgrader course with the repo's bank and sources, one student, QUIZ released."""
     from pocedu.assess.course import init_course
-    from pocedu.assess.release import release_assignment
+    from pocedu.assess.course.release import release_assignment
 
     roster = tmp_path / "roster.csv"
     roster.write_text(f"id,first_name,last_name,email\n{STUDENT},Amara,Test,\n",
@@ -46,7 +46,7 @@ def course(tmp_path: Path) -> Path:
 
 def plan_answers(course_dir: Path) -> list[tuple[dict, Any, float]]:
     """(public item, response, points it earns): first item of each type, right then wrong."""
-    from pocedu.assess.bank import load_bank
+    from pocedu.assess.build.bank import load_bank
     from pocedu.questions.grading import score, spec_of
 
     items = json.loads((course_dir / "release" / QUIZ / f"{QUIZ}.items.json").read_text())
@@ -79,7 +79,7 @@ def _saved_answers(folder: Path) -> dict[str, Any]:
 
 def test_quiz_answers_survive_reopen_and_grade(tab: Tab, course: Path,
                                                screenshot_dir: Path) -> None:
-    from pocedu.assess.nbg import gradebook
+    from pocedu.assess.course.nbgrader_api import gradebook
 
     student_copy = tab.server.root / QUIZ
     if student_copy.exists():

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Sourced, StrictModel, Text
 
-QuestionType = Literal[
+BUILT_IN_TYPES = (
     "single", "multiple", "true_false", "ordering", "classification", "matching", "short_text"
-]
+)
+"""The question types pocedu ships (each a module of ``pocedu.questions.types``)."""
 MODULES = ("01_definitions", "02_tiers_phases", "03_police_role", "04_crsv_cp", "05_capstone")
 Module = Literal["01_definitions", "02_tiers_phases", "03_police_role", "04_crsv_cp", "05_capstone"]
 KbCheck = Literal["tier", "phase", "actor"]
@@ -77,7 +78,10 @@ class Question(Sourced):
 
     module: Module = Field(description="Module the item belongs to.")
     objective: int = Field(ge=1, le=9, description="Learning objective number in the module.")
-    type: QuestionType = Field(description="Question type; fixes the response and key format.")
+    type: str = Field(
+        description="Question type; fixes the response and key format. One of the registered "
+        "types of pocedu.questions.types (built in: " + ", ".join(BUILT_IN_TYPES) + ").",
+        json_schema_extra={"examples": list(BUILT_IN_TYPES)})
     level: Level | None = Field(
         default=None,
         description="Cognitive level: remember, understand, apply, analyse or evaluate. "
@@ -115,6 +119,14 @@ class Question(Sourced):
         min_length=3, description="At least a correct, a wrong and an invalid sample response."
     )
     tags: list[str] = Field(default_factory=list, description="Free tags, e.g. 'misconception'.")
+
+    @field_validator("type")
+    @classmethod
+    def _registered_type(cls, value: str) -> str:
+        from ...questions import types
+
+        types.get(value)  # raises UnknownTypeError (a ValueError) naming the known types
+        return value
 
     @model_validator(mode="after")
     def _check_shape(self) -> Question:

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Sourced, StrictModel, Text, split_pointers
+from .questions import Level
 
 PhaseId = Literal["prevention", "pre-emption", "response", "consolidation"]
 TierId = Literal["tier-1", "tier-2", "tier-3"]
@@ -131,6 +132,12 @@ class Choice(StrictModel):
         default_factory=list, description="State flags set when chosen; routes later injects."
     )
     effects: Effects = Field(default_factory=Effects, description="Consequences for civilians.")
+    misconception: Text | None = Field(
+        default=None,
+        description="For an option that is not the key: the wrong idea it tests (e.g. 'prevention "
+        "means waiting until a threat is identified'). Carried into the graded bank, where the "
+        "item-writing lint requires one on every distractor.",
+    )
 
 
 class Decision(Sourced):
@@ -141,6 +148,11 @@ class Decision(Sourced):
     key: Id = Field(description="Id of the policy-consistent option.")
     explanation: Text = Field(description="The reason for the key, shown after answering.")
     objective: int = Field(ge=1, le=9, description="Capstone learning objective it tests.")
+    level: Level = Field(
+        default="apply",
+        description="Cognitive level of the decision (remember, understand, apply, analyse, "
+        "evaluate); a scenario decision is at least 'apply'.",
+    )
 
     @model_validator(mode="after")
     def _check_key(self) -> Decision:
@@ -163,11 +175,27 @@ class Lead(Pointed):
     explanation: Text = Field(description="Why this actor leads.")
 
 
+class TieredAction(StrictModel):
+    """An action considered at an inject (keyed or not), to be sorted into its tier."""
+
+    id: Id
+    text: Text = Field(description="The action, short, as the syndicate reads it.")
+    tier: TierId = Field(description="The tier the action belongs to.")
+    feedback: Text = Field(description="Why the action belongs to that tier.")
+
+
 class Framing(Pointed):
     """The inject's phase, tiers and (if a threat is rated) risk quadrant, with the reason."""
 
     phase: PhaseId = Field(description="Phase the inject is in.")
-    tiers: list[TierId] = Field(min_length=1, description="Tier(s) the expected actions touch.")
+    tiers: list[TierId] = Field(
+        min_length=1, description="Tier(s) the policy-consistent actions touch."
+    )
+    actions: list[TieredAction] = Field(
+        min_length=3,
+        description="Actions considered at this inject, from the key and from other options, "
+        "for the 'sort into tiers' item; they must not give the key away.",
+    )
     quadrant: Quadrant | None = Field(
         default=None, description="Quadrant A-D of the main threat, when one is rated."
     )
@@ -182,6 +210,11 @@ class Framing(Pointed):
             raise ValueError("threat: give both 'quadrant' and 'threat', or neither")
         if len(set(self.tiers)) != len(self.tiers):
             raise ValueError("tiers: a tier is listed twice")
+        ids = [a.id for a in self.actions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("actions: duplicate action ids")
+        if len({a.tier for a in self.actions}) < 2:
+            raise ValueError("actions: the actions to sort must span at least two tiers")
         return self
 
 
