@@ -54,3 +54,24 @@ def test_unknown_language_is_refused_by_name() -> None:
         assert "de" in str(err) and "fr" in str(err)
     else:
         raise AssertionError("set_language('de') should fail")
+
+
+def test_a_quiz_question_shows_in_the_language_of_the_session(tmp_path) -> None:
+    """POCEDU_LANG (set for the student's kernels) makes a released quiz French."""
+    import json
+
+    from pocedu.quiz.runtime import Quiz
+
+    item = {"id": "g01-x-single-01", "label": "Q1", "type": "single", "module": "01_definitions",
+            "prompt": {"en": "Which tier?", "fr": "Quel niveau ?"},
+            "options": [{"id": "a", "text": {"en": "Tier I", "fr": "Niveau I"}},
+                        {"id": "b", "text": {"en": "Tier II", "fr": "Niveau II"}}],
+            "bins": [], "rubric": [], "points": 1}
+    (tmp_path / "quiz99.items.json").write_text(json.dumps(
+        {"schema": 1, "assignment": "quiz99", "items": [item]}), encoding="utf-8")
+    try:
+        i18n.set_language("fr")
+        widget = Quiz("quiz99", directory=tmp_path, student="s01").ask("Q1")
+        assert widget.lang == "fr" and "Niveau I" in widget.texts.values()
+    finally:
+        i18n.set_language("en")

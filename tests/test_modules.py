@@ -14,7 +14,9 @@ import pytest
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((REPO / "modules").glob("[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
+ALL_NOTEBOOKS = sorted((REPO / "modules").glob("[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = [p for p in ALL_NOTEBOOKS if p.suffixes == [".ipynb"]]
+"""The English lesson notebooks (translations, ``*.fr.ipynb``, are generated from them)."""
 WIDGET = "application/vnd.jupyter.widget-view+json"
 PLOTLY = "application/vnd.plotly.v1+json"
 

@@ -140,10 +140,11 @@ class Quiz:
         if os.environ.get("NBGRADER_EXECUTION"):
             return PlainQuestion(item, order, saved)
         try:
+            from ..i18n import get_language
             from ..widgets import build
 
             widget = build(item, mode="quiz", initial=saved, order=order,
-                           on_answer=self.on_answer(label))
+                           on_answer=self.on_answer(label), lang=get_language())
         except (ImportError, AttributeError, TypeError, NotImplementedError):
             return PlainQuestion(item, order, saved)
         if item["type"] != "short_text":
