@@ -163,7 +163,7 @@ class AnswerGrader:
                   for gid, t in self.tests.items()}
         shown = self._shown(runtime, staged_nb)
         nb = self.autograded_notebook(staged_nb, scores, shown)
-        self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged)
+        facts = self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged)
         dest = quiz.autograded(student)
         if dest.exists():
             shutil.rmtree(dest)
@@ -173,7 +173,8 @@ class AnswerGrader:
         nbformat.write(nb, work / quiz.notebook_name)
         for path in work.iterdir():
             shutil.copyfile(path, dest / path.name)
-        return WorkerReport(student, ok=True, seconds=time.monotonic() - start, path="answers")
+        return WorkerReport(student, ok=True, seconds=time.monotonic() - start, path="answers",
+                            facts=facts)
 
     @staticmethod
     def _shown(runtime: Any, staged_nb: dict[str, Any]) -> dict[str, str]:
@@ -191,7 +192,8 @@ class AnswerGrader:
                              f"{item['label']}: saved answer {json.dumps(response)}")
         return out
 
-    def _write_rows(self, gb: Any, *, student: str, nb: Any, timestamp_dir: Path) -> None:
+    def _write_rows(self, gb: Any, *, student: str, nb: Any,
+                    timestamp_dir: Path) -> dict[str, Any]:
         """The rows of ``Autograde.init_assignment``, ``SaveAutoGrades``, late penalties."""
         from nbgrader import utils
 
@@ -215,7 +217,8 @@ class AnswerGrader:
                 unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
                 comment.auto_comment = ("No response." if unchanged and not utils.is_task(cell)
                                         else None)
-        gb.db.commit()
+        gb.db.flush()
+        gb.db.refresh(notebook)  # its score is computed by the database from the grades
         notebook.late_submission_penalty = None
         if sub.total_seconds_late > 0:
             late = self._late_plugin()
@@ -224,4 +227,11 @@ class AnswerGrader:
                                                                sub.total_seconds_late)
             if penalty is not None:
                 notebook.late_submission_penalty = late._check_late_penalty(notebook, penalty)
+        gb.db.flush()
+        gb.db.refresh(sub)
+        facts = {"score": float(sub.score), "max": float(sub.max_score),
+                 "late": float(sub.total_seconds_late or 0),
+                 "penalty": float(notebook.late_submission_penalty or 0),
+                 "manual": any(g.needs_manual_grade for g in grades.values())}
         gb.db.commit()
+        return facts

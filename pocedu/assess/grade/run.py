@@ -325,7 +325,7 @@ def decide(run: Run, student: str, input_sha: str, staged_events: list[Event],
                             f"cleaned copy; see {log}", "grade by hand from the archive"))
         return StudentResult(student, run.quiz.name, "ungradable", max_score=run.max_points,
                              events=events, input_sha=input_sha, seconds=report.seconds)
-    facts = _gradebook_facts(run.quiz, student)
+    facts = report.facts if report.facts is not None else _gradebook_facts(run.quiz, student)
     events += _after(facts, report, run.max_points)
     events.append(Event("grading-path", "info", "graded from the answer store in-process"
                         if report.path == "answers" else "graded by nbgrader autograde"))
