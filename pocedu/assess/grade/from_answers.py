@@ -168,9 +168,8 @@ class AnswerGrader:
         if dest.exists():
             shutil.rmtree(dest)
         dest.mkdir(parents=True)
-        import nbformat
-
-        nbformat.write(nb, work / quiz.notebook_name)
+        (work / quiz.notebook_name).write_text(json.dumps(nb, indent=1, ensure_ascii=True),
+                                               encoding="utf-8")
         for path in work.iterdir():
             shutil.copyfile(path, dest / path.name)
         return WorkerReport(student, ok=True, seconds=time.monotonic() - start, path="answers",

@@ -211,10 +211,22 @@ STEPS: tuple[Step | str, ...] = (*BEFORE_GRADING, "grade", *AFTER_GRADING, step_
 
 
 def _take(run: Run, sub: Submission, steps: tuple[Step, ...]) -> None:
+    """Run ``steps`` for one student; a step that fails ends that student only."""
     for step in steps:
         if sub.result is not None:
             return
-        step(run, sub)
+        try:
+            step(run, sub)
+        except Exception as err:  # noqa: BLE001 - one file must never stop the class
+            events = list(sub.staged.events) if sub.staged else []
+            events.append(Event("step-failed", "fatal", f"grading step "
+                                f"'{step.__name__.removeprefix('step_')}' failed: "
+                                f"{err.__class__.__name__}: {str(err)[:200]!r}",
+                                "the submission is archived; grade it by hand and report "
+                                "the message"))
+            sub.result = StudentResult(sub.student, run.quiz.name, "ungradable",
+                                       max_score=run.max_points, events=events,
+                                       input_sha=sub.input_sha)
 
 
 # ------------------------------------------------------------------ course-level checks
