@@ -146,7 +146,8 @@ class AnswerGrader:
                                                            text=shown[grade_id]))
         return nb
 
-    def grade(self, gb: Any, *, student: str, staged: Path) -> WorkerReport:
+    def grade(self, gb: Any, *, student: str, staged: Path,
+              keep_manual: bool = False) -> WorkerReport:
         """Score ``staged`` (``.../submitted/<s>/<a>/``) and write its gradebook rows."""
         from ...quiz.runtime import Quiz
 
@@ -163,7 +164,8 @@ class AnswerGrader:
                   for gid, t in self.tests.items()}
         shown = self._shown(runtime, staged_nb)
         nb = self.autograded_notebook(staged_nb, scores, shown)
-        facts = self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged)
+        facts = self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged,
+                                 keep_manual=keep_manual)
         dest = quiz.autograded(student)
         if dest.exists():
             shutil.rmtree(dest)
@@ -191,9 +193,13 @@ class AnswerGrader:
                              f"{item['label']}: saved answer {json.dumps(response)}")
         return out
 
-    def _write_rows(self, gb: Any, *, student: str, nb: Any,
-                    timestamp_dir: Path) -> dict[str, Any]:
-        """The rows of ``Autograde.init_assignment``, ``SaveAutoGrades``, late penalties."""
+    def _write_rows(self, gb: Any, *, student: str, nb: Any, timestamp_dir: Path,
+                    keep_manual: bool = False) -> dict[str, Any]:
+        """The rows of ``Autograde.init_assignment``, ``SaveAutoGrades``, late penalties.
+
+        ``keep_manual`` (the input is the one graded before): a written answer a grader has
+        marked keeps its mark, where nbgrader would ask for it to be graded again.
+        """
         from nbgrader import utils
 
         quiz = self.quiz
@@ -208,9 +214,13 @@ class AnswerGrader:
         for cell in nb.cells:
             if utils.is_grade(cell):
                 grade = grades[cell.metadata.nbgrader["grade_id"]]
+                marked = grade.manual_score is not None and not grade.needs_manual_grade
                 grade.auto_score, _ = utils.determine_grade(cell)
                 grade.needs_manual_grade = (grade.manual_score is not None
                                             or grade.auto_score is None)
+                if keep_manual and marked:
+                    # the same answer graded again (--force): a grader's mark stands
+                    grade.needs_manual_grade = False
             if utils.is_solution(cell) or utils.is_task(cell):
                 comment = comments[cell.metadata.nbgrader["grade_id"]]
                 unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)

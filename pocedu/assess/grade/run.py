@@ -472,7 +472,10 @@ def _grade_todo(run: Run, todo: list[Submission], summary: GradeSummary, *,
                 assert sub.root is not None
                 staged = Course(sub.root).assignment(run.quiz.name).submitted(sub.student)
                 try:
-                    report = grader.grade(gb, student=sub.student, staged=staged)
+                    last = run.previous.get(sub.student)
+                    report = grader.grade(gb, student=sub.student, staged=staged,
+                                          keep_manual=bool(last and last.input_sha
+                                                           == sub.input_sha))
                 except Exception as err:  # noqa: BLE001 - this student goes the kernel path
                     gb.db.rollback()
                     sub.staged.events.append(Event(  # type: ignore[union-attr]

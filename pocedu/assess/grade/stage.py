@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..course.release import REJECTED
 from .answers import clean_store
 from .archive import Archived
 from .events import Event
@@ -31,9 +32,15 @@ class Staged:
     gradable: bool = True
 
 
+FILE_MAX = 20 * 1024 * 1024
+"""Largest submitted file that is parsed (bytes); bigger files stay in the archive only."""
+
+
 def _raw(archived: Archived, rel: str) -> bytes | None:
     path = archived.directory / "files" / rel
-    return path.read_bytes() if path.is_file() else None
+    if not path.is_file() or path.is_symlink() or path.stat().st_size > FILE_MAX:
+        return None
+    return path.read_bytes()
 
 
 def _pick_notebook(archived: Archived, assignment: str, release: dict[str, Any]
@@ -159,10 +166,23 @@ def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
     dest.mkdir(parents=True, exist_ok=True)
     staged = Staged(dest)
     links = [e["path"] for e in archived.files if "link" in e]
+    refused = _raw(archived, REJECTED)
+    if refused is not None:
+        try:
+            links += [str(r["path"]) for r in json.loads(refused)]
+        except (ValueError, TypeError, KeyError):
+            links.append(REJECTED)
     if links:
-        staged.events.append(Event("symlink-ignored", "flag", f"symbolic link(s) ignored: "
-                                   f"{', '.join(links)}", "links can point at files of "
-                                   "others; look at the archived manifest"))
+        staged.events.append(Event("unsafe-path-rejected", "flag", "link(s) or special "
+                                   f"file(s) refused, never followed: {', '.join(links)}",
+                                   "links can point at files of others; look at the "
+                                   "archived manifest"))
+    big = [e["path"] for e in archived.files if e.get("size", 0) > FILE_MAX]
+    if big:
+        staged.events.append(Event("file-too-large", "flag", f"file(s) over "
+                                   f"{FILE_MAX // 2**20} MiB not read: {', '.join(big)}",
+                                   "they are kept in the archive; look at them if they "
+                                   "matter"))
     nb, events = _pick_notebook(archived, assignment, release)
     staged.events += events
     if nb is not None:
