@@ -71,3 +71,23 @@ def test_answers_path_writes_the_rows_autograde_writes(tmp_path: Path) -> None:
     assert any("Protect civilians first." in t for t in texts)
     shown = ["".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", [])]
     assert any(s.startswith("Q1: saved answer") for s in shown)
+
+
+def test_force_keeps_a_graders_mark_on_an_unchanged_answer(tmp_path: Path) -> None:
+    from pocedu.assess.course.layout import Course
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.grade.run import grade_assignment
+
+    course = make_course(tmp_path, ["writer"])
+    simulate_submission(course_dir=course, assignment=QUIZ, student="writer",
+                        answers={**PROFILES["all-right"], "Q6": {"text": "Civilians first."}},
+                        timestamp="2029-12-01 10:00:00.000000 UTC")
+    first = grade_assignment(course_dir=course, assignment=QUIZ, progress=False)
+    assert first.results[0].status == "needs-review"
+    with Course.at(course).gradebook() as gb:
+        grade = gb.find_grade("g02-tiers-short-01", QUIZ, QUIZ, "writer")
+        grade.manual_score, grade.needs_manual_grade = 2.0, False  # as formgrader saves it
+        gb.db.commit()
+    again = grade_assignment(course_dir=course, assignment=QUIZ, progress=False, force=True)
+    assert again.results[0].status == "graded"
+    assert again.results[0].score == pytest.approx(EXPECTED["all-right"] + 2)

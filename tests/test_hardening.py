@@ -273,3 +273,34 @@ def test_a_killed_worker_fails_only_its_student(tmp_path: Path) -> None:
     assert got["killer"].status in ("ungradable", "needs-review")
     for name, want in EXPECTED.items():
         assert got[name].score == pytest.approx(want), name
+
+
+def test_collect_never_follows_or_copies_links(tmp_path: Path) -> None:
+    """Symbolic and hard links in an inbox are refused and listed; nothing they point at is
+    copied; an ungraded earlier version is archived before a newer one replaces it."""
+    from fixtures_course import QUIZ, write_roster
+
+    from pocedu.assess.course.release import REJECTED, collect
+    from pocedu.assess.course.setup import init_course
+
+    course = tmp_path / "course"
+    init_course(course_dir=course, roster=write_roster(tmp_path / "r.csv", ["ana"]))
+    secret = tmp_path / "secret-key.txt"
+    secret.write_text("THE KEY")
+    box = tmp_path / "inbox" / "ana" / QUIZ
+    box.mkdir(parents=True)
+    (box / f"{QUIZ}.answers.json").write_text("{}")
+    (box / "timestamp.txt").write_text("2029-12-01 10:00:00.000000 UTC")
+    os.symlink(secret, box / "link.txt")
+    os.link(secret, box / "hard.txt")
+    collect(course_dir=course, assignment=QUIZ, inbox=tmp_path / "inbox")
+    got = course / "submitted" / "ana" / QUIZ
+    assert sorted(p.name for p in got.iterdir()) == sorted(
+        [REJECTED, f"{QUIZ}.answers.json", "timestamp.txt"])
+    refused = {r["path"]: r["reason"] for r in json.loads((got / REJECTED).read_text())}
+    assert refused == {"link.txt": "symbolic link", "hard.txt": "hard link"}
+    assert "THE KEY" not in "".join(p.read_text() for p in got.iterdir())
+    (box / "timestamp.txt").write_text("2029-12-02 10:00:00.000000 UTC")
+    collect(course_dir=course, assignment=QUIZ, inbox=tmp_path / "inbox")
+    versions = list((course / ".pocedu" / "archive" / QUIZ / "ana").glob("*/manifest.json"))
+    assert len(versions) == 1  # the first version, archived before it was replaced

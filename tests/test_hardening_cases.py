@@ -55,7 +55,8 @@ def fingerprint(course: Path) -> dict[str, str]:
     out = {}
     for sub in ("gradebook.db", "bank", "source", "release", "submitted", "nbgrader_config.py"):
         path = course / sub
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*")
+                                                     if p.is_file() and not p.is_symlink())
         for f in files:
             out[str(f.relative_to(course))] = hashlib.sha256(f.read_bytes()).hexdigest()
     return out
@@ -99,7 +100,8 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     before = {"course": fingerprint(course), "allow": fingerprint(allow)}
     submitted_before = {p: (course / "submitted" / p).read_bytes() for p in
                         [str(f.relative_to(course / "submitted"))
-                         for f in (course / "submitted").rglob("*") if f.is_file()]}
+                         for f in (course / "submitted").rglob("*")
+                         if f.is_file() and not f.is_symlink()]}
 
     first = main(["grade", QUIZ, "--course", str(course), "--jobs", "2"])
     after_first = fingerprint(course)

@@ -62,3 +62,29 @@ def test_release_and_fetch_feedback_deliver_pocedus_page(tmp_path: Path) -> None
     theirs = (course / "feedback" / me / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
     assert "quiz.grade(" not in theirs and "HIDDEN TESTS" not in theirs
     assert "key=" not in theirs
+
+
+def test_nbgrader_export_writes_the_canvas_and_moodle_files(tmp_path: Path) -> None:
+    import csv
+
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.grade.run import grade_assignment
+
+    course = make_course(tmp_path, ["all-right", "mixed", "absent"])
+    for sid in ("all-right", "mixed"):
+        simulate_submission(course_dir=course, assignment=QUIZ, student=sid,
+                            answers=PROFILES[sid], timestamp="2029-12-01 10:00:00.000000 UTC")
+    grade_assignment(course_dir=course, assignment=QUIZ, progress=False)
+    out = tmp_path / "out"
+    for kind in ("Canvas", "Moodle"):
+        run(["nbgrader", "export", f"--exporter=pocedu.assess.results.lms_plugins."
+             f"{kind}ExportPlugin", f"--to={out}"], course)
+    with (out / f"{QUIZ}_canvas.csv").open() as fh:
+        canvas = list(csv.reader(fh))
+    with (out / f"{QUIZ}_moodle.csv").open() as fh:
+        moodle = {r["idnumber"]: r[QUIZ] for r in csv.DictReader(fh)}
+    assert canvas[1][0].strip() == "Points Possible" and canvas[1][-1] == "11"
+    grades = {row[2]: row[-1] for row in canvas[2:]}
+    assert grades == {"all-right": "8", "mixed": "2.83", "absent": ""} == moodle
+    held = (out / f"{QUIZ}_held_back.csv").read_text()
+    assert "absent,missing" in held and "mixed" not in held

@@ -131,3 +131,33 @@ def test_pipeline_matches_expected_and_serial_nbgrader(tmp_path: Path) -> None:
     assert find_keys(Path(pocedu.__file__).parent, questions) == []
     assert find_keys(course / "submitted", questions) == []
     assert find_keys(course / "source", questions)  # the finder does find them
+
+
+def test_pipeline_on_postgresql(tmp_path: Path) -> None:
+    """The gradebook on a real PostgreSQL server through nbgrader's ``db_url``: both grading
+    paths, results and exports read it; no SQLite gradebook appears."""
+    from pocedu.assess.course.config import write_config
+    from pocedu.assess.demo.simulate import simulate_submission
+    from pocedu.assess.grade.run import grade_assignment
+    from pocedu.assess.results.table import load_results
+    from pocedu.testing.postgres import postgres_server
+
+    with postgres_server(tmp_path / "pg") as url:
+        config = write_config(tmp_path / "course")
+        config.write_text(config.read_text() + f"c.CourseDirectory.db_url = {url!r}\n")
+        course = make_course(tmp_path, [*PROFILES, "coder"])
+        for name, answers in {**PROFILES, "coder": PROFILES["mixed"]}.items():
+            simulate_submission(course_dir=course, assignment=QUIZ, student=name,
+                                answers=answers, timestamp="2029-12-01 10:00:00.000000 UTC")
+        first = grade_assignment(course_dir=course, assignment=QUIZ, progress=False,
+                                 students=list(PROFILES))
+        kernel = grade_assignment(course_dir=course, assignment=QUIZ, progress=False,
+                                  students=["coder"], kernel_only=True, jobs=2)
+        assert {r.student: r.score for r in first.results} == pytest.approx(EXPECTED)
+        assert kernel.results[0].score == pytest.approx(EXPECTED["mixed"])
+        with gradebook(course) as gb:
+            scores = {s.student_id: s.score for s in gb.assignment_submissions(QUIZ)}
+        assert scores == pytest.approx({**EXPECTED, "coder": EXPECTED["mixed"]})
+        frame = load_results(course_dir=course, assignment=QUIZ)
+        assert frame.groupby("student_id")["points"].sum().to_dict() == pytest.approx(scores)
+    assert not (course / "gradebook.db").exists()

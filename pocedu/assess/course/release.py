@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -79,11 +80,53 @@ def collect(*, course_dir: Path | Course, assignment: str,
                 dest / "timestamp.txt").exists() else ""
             if old and _parse(old) >= _parse(stamp):
                 continue
+            from ..grade.archive import archive_submission
+
+            archive_submission(course_dir=course, assignment=assignment, student=student)
             shutil.rmtree(dest)
-        shutil.copytree(folder, dest)
+        rejected = copy_without_links(folder, dest)
+        if rejected:
+            (dest / REJECTED).write_text(json.dumps(rejected, indent=1) + "\n",
+                                         encoding="utf-8")
         (dest / "timestamp.txt").write_text(stamp + "\n")
         result.collected.append(student)
     return result
+
+
+REJECTED = ".pocedu-rejected.json"
+"""Written into a collected submission: the paths collect refused to copy, and why."""
+
+
+def copy_without_links(src: Path, dest: Path) -> list[dict[str, str]]:
+    """Copy the regular files of ``src`` into ``dest``; never follow or copy a link.
+
+    Symbolic links, hard links (a file with more than one name may be someone else's file),
+    devices, pipes and sockets are refused; returns ``[{path, reason}]`` of what was.
+    """
+    import os
+    import stat
+
+    rejected = []
+    dest.mkdir(parents=True, exist_ok=True)
+    for root, dirs, files in os.walk(src, followlinks=False):
+        here = Path(root)
+        rel_root = here.relative_to(src)
+        for name in sorted(dirs + files):
+            path, rel = here / name, (rel_root / name).as_posix()
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                rejected.append({"path": rel, "reason": "symbolic link"})
+                if name in dirs:
+                    dirs.remove(name)
+            elif stat.S_ISDIR(info.st_mode):
+                (dest / rel).mkdir(exist_ok=True)
+            elif not stat.S_ISREG(info.st_mode):
+                rejected.append({"path": rel, "reason": "not a regular file"})
+            elif info.st_nlink > 1:
+                rejected.append({"path": rel, "reason": "hard link"})
+            else:
+                shutil.copy2(path, dest / rel, follow_symlinks=False)
+    return rejected
 
 
 def _parse(stamp: str) -> datetime:

@@ -24,12 +24,12 @@ def simulate_submission(*, course_dir: Path | Course, assignment: str, student: 
     from ...quiz.runtime import Quiz
     from ..course.release import now_timestamp
 
-    quiz = Course.at(course_dir).assignment(assignment)
-    released = quiz.release
+    layout = Course.at(course_dir).assignment(assignment)
+    released = layout.release
     if not released.is_dir():
         raise AssessError(f"'{assignment}' is not released: run `pocedu assess release "
                           f"{assignment}` first")
-    dest = Path(target) if target is not None else quiz.submitted(student)
+    dest = Path(target) if target is not None else layout.submitted(student)
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(released, dest)

@@ -146,7 +146,8 @@ class AnswerGrader:
                                                            text=shown[grade_id]))
         return nb
 
-    def grade(self, gb: Any, *, student: str, staged: Path) -> WorkerReport:
+    def grade(self, gb: Any, *, student: str, staged: Path,
+              keep_manual: bool = False) -> WorkerReport:
         """Score ``staged`` (``.../submitted/<s>/<a>/``) and write its gradebook rows."""
         from ...quiz.runtime import Quiz
 
@@ -163,17 +164,18 @@ class AnswerGrader:
                   for gid, t in self.tests.items()}
         shown = self._shown(runtime, staged_nb)
         nb = self.autograded_notebook(staged_nb, scores, shown)
-        self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged)
+        facts = self._write_rows(gb, student=student, nb=nb, timestamp_dir=staged,
+                                 keep_manual=keep_manual)
         dest = quiz.autograded(student)
         if dest.exists():
             shutil.rmtree(dest)
         dest.mkdir(parents=True)
-        import nbformat
-
-        nbformat.write(nb, work / quiz.notebook_name)
+        (work / quiz.notebook_name).write_text(json.dumps(nb, indent=1, ensure_ascii=True),
+                                               encoding="utf-8")
         for path in work.iterdir():
             shutil.copyfile(path, dest / path.name)
-        return WorkerReport(student, ok=True, seconds=time.monotonic() - start, path="answers")
+        return WorkerReport(student, ok=True, seconds=time.monotonic() - start, path="answers",
+                            facts=facts)
 
     @staticmethod
     def _shown(runtime: Any, staged_nb: dict[str, Any]) -> dict[str, str]:
@@ -191,8 +193,13 @@ class AnswerGrader:
                              f"{item['label']}: saved answer {json.dumps(response)}")
         return out
 
-    def _write_rows(self, gb: Any, *, student: str, nb: Any, timestamp_dir: Path) -> None:
-        """The rows of ``Autograde.init_assignment``, ``SaveAutoGrades``, late penalties."""
+    def _write_rows(self, gb: Any, *, student: str, nb: Any, timestamp_dir: Path,
+                    keep_manual: bool = False) -> dict[str, Any]:
+        """The rows of ``Autograde.init_assignment``, ``SaveAutoGrades``, late penalties.
+
+        ``keep_manual`` (the input is the one graded before): a written answer a grader has
+        marked keeps its mark, where nbgrader would ask for it to be graded again.
+        """
         from nbgrader import utils
 
         quiz = self.quiz
@@ -207,15 +214,20 @@ class AnswerGrader:
         for cell in nb.cells:
             if utils.is_grade(cell):
                 grade = grades[cell.metadata.nbgrader["grade_id"]]
+                marked = grade.manual_score is not None and not grade.needs_manual_grade
                 grade.auto_score, _ = utils.determine_grade(cell)
                 grade.needs_manual_grade = (grade.manual_score is not None
                                             or grade.auto_score is None)
+                if keep_manual and marked:
+                    # the same answer graded again (--force): a grader's mark stands
+                    grade.needs_manual_grade = False
             if utils.is_solution(cell) or utils.is_task(cell):
                 comment = comments[cell.metadata.nbgrader["grade_id"]]
                 unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
                 comment.auto_comment = ("No response." if unchanged and not utils.is_task(cell)
                                         else None)
-        gb.db.commit()
+        gb.db.flush()
+        gb.db.refresh(notebook)  # its score is computed by the database from the grades
         notebook.late_submission_penalty = None
         if sub.total_seconds_late > 0:
             late = self._late_plugin()
@@ -224,4 +236,11 @@ class AnswerGrader:
                                                                sub.total_seconds_late)
             if penalty is not None:
                 notebook.late_submission_penalty = late._check_late_penalty(notebook, penalty)
+        gb.db.flush()
+        gb.db.refresh(sub)
+        facts = {"score": float(sub.score), "max": float(sub.max_score),
+                 "late": float(sub.total_seconds_late or 0),
+                 "penalty": float(notebook.late_submission_penalty or 0),
+                 "manual": any(g.needs_manual_grade for g in grades.values())}
         gb.db.commit()
+        return facts

@@ -211,10 +211,22 @@ STEPS: tuple[Step | str, ...] = (*BEFORE_GRADING, "grade", *AFTER_GRADING, step_
 
 
 def _take(run: Run, sub: Submission, steps: tuple[Step, ...]) -> None:
+    """Run ``steps`` for one student; a step that fails ends that student only."""
     for step in steps:
         if sub.result is not None:
             return
-        step(run, sub)
+        try:
+            step(run, sub)
+        except Exception as err:  # noqa: BLE001 - one file must never stop the class
+            events = list(sub.staged.events) if sub.staged else []
+            events.append(Event("step-failed", "fatal", f"grading step "
+                                f"'{step.__name__.removeprefix('step_')}' failed: "
+                                f"{err.__class__.__name__}: {str(err)[:200]!r}",
+                                "the submission is archived; grade it by hand and report "
+                                "the message"))
+            sub.result = StudentResult(sub.student, run.quiz.name, "ungradable",
+                                       max_score=run.max_points, events=events,
+                                       input_sha=sub.input_sha)
 
 
 # ------------------------------------------------------------------ course-level checks
@@ -325,7 +337,7 @@ def decide(run: Run, student: str, input_sha: str, staged_events: list[Event],
                             f"cleaned copy; see {log}", "grade by hand from the archive"))
         return StudentResult(student, run.quiz.name, "ungradable", max_score=run.max_points,
                              events=events, input_sha=input_sha, seconds=report.seconds)
-    facts = _gradebook_facts(run.quiz, student)
+    facts = report.facts if report.facts is not None else _gradebook_facts(run.quiz, student)
     events += _after(facts, report, run.max_points)
     events.append(Event("grading-path", "info", "graded from the answer store in-process"
                         if report.path == "answers" else "graded by nbgrader autograde"))
@@ -460,7 +472,10 @@ def _grade_todo(run: Run, todo: list[Submission], summary: GradeSummary, *,
                 assert sub.root is not None
                 staged = Course(sub.root).assignment(run.quiz.name).submitted(sub.student)
                 try:
-                    report = grader.grade(gb, student=sub.student, staged=staged)
+                    last = run.previous.get(sub.student)
+                    report = grader.grade(gb, student=sub.student, staged=staged,
+                                          keep_manual=bool(last and last.input_sha
+                                                           == sub.input_sha))
                 except Exception as err:  # noqa: BLE001 - this student goes the kernel path
                     gb.db.rollback()
                     sub.staged.events.append(Event(  # type: ignore[union-attr]

@@ -159,12 +159,14 @@ def sanitize_notebook(submitted: dict[str, Any], release: dict[str, Any], *,
     rel_order = [release_key(c) for c in rel_cells if release_key(c) in found]
     deleted = [k for k in rel_by_key if k not in found]
     lost = [k for k in deleted if _nbmeta(rel_by_key[k]).get("solution")]
-    cells = []
+    cells, repaired = [], []
     for rel in rel_cells:
         cell = copy.deepcopy(rel)
         sub = found.get(release_key(rel))
         if sub is not None and _nbmeta(rel).get("solution"):
-            cell["source"] = _text(sub)
+            cell["source"], bad = without_surrogates(_text(sub))
+            if bad:
+                repaired.append(release_key(rel))
         if cell.get("cell_type") == "code":
             cell["outputs"], cell["execution_count"] = [], None
         cells.append(cell)
@@ -180,4 +182,16 @@ def sanitize_notebook(submitted: dict[str, Any], release: dict[str, Any], *,
                      moved=order != rel_order, edited=edited, tampered=tampered,
                      unlocked=unlocked, stripped=stripped, added=len(added),
                      keep_added=keep_added, lost_answers=lost)
+    if repaired:
+        events.append(Event("text-repaired", "flag", "characters that cannot be stored (unpaired "
+                            f"surrogates) were replaced by \ufffd in {', '.join(repaired)}",
+                            "the original bytes are in the archive"))
     return out, events, kept
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each unpaired surrogate (not encodable as UTF-8) replaced by U+FFFD."""
+    bad = sum(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    if not bad:
+        return text, 0
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text), bad

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ...quiz.written import place_written_answers
+from ..course.release import REJECTED
 from .answers import clean_store
 from .archive import Archived
 from .events import Event
@@ -31,9 +33,15 @@ class Staged:
     gradable: bool = True
 
 
+FILE_MAX = 20 * 1024 * 1024
+"""Largest submitted file that is parsed (bytes); bigger files stay in the archive only."""
+
+
 def _raw(archived: Archived, rel: str) -> bytes | None:
     path = archived.directory / "files" / rel
-    return path.read_bytes() if path.is_file() else None
+    if not path.is_file() or path.is_symlink() or path.stat().st_size > FILE_MAX:
+        return None
+    return path.read_bytes()
 
 
 def _pick_notebook(archived: Archived, assignment: str, release: dict[str, Any]
@@ -78,6 +86,47 @@ def _pick_notebook(archived: Archived, assignment: str, release: dict[str, Any]
     return None, events
 
 
+def _looks_like_store(raw: bytes, assignment: str) -> bool:
+    from ...quiz.store import SCHEMA
+
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return (isinstance(data, dict) and data.get("schema") == SCHEMA
+            and data.get("assignment") == assignment and isinstance(data.get("answers"), dict))
+
+
+def _find_store(archived: Archived, assignment: str) -> tuple[bytes | None, list[Event]]:
+    """The answer store: by its name, else the one JSON file whose content is this quiz's
+    store (renamed by a browser, one folder down); several candidates go to review."""
+    name = f"{assignment}.answers.json"
+    raw = _raw(archived, name)
+    if raw is not None:
+        return raw, []
+    found = []
+    for e in archived.files:
+        if "sha256" in e and e["path"].endswith(".json") and e.get("size", 0) <= STORE_MAX:
+            data = _raw(archived, e["path"])
+            if data is not None and _looks_like_store(data, assignment):
+                found.append((e["path"], data))
+    if len(found) == 1:
+        path, data = found[0]
+        return data, [Event("store-renamed", "flag", f"the answers file was found as "
+                            f"{path!r} (renamed_from: {path}); graded from it",
+                            "nothing to do unless the student says otherwise")]
+    if len(found) > 1:
+        names = ", ".join(p for p, _ in found)
+        return None, [Event("store-ambiguous", "review", f"{len(found)} files look like the "
+                            f"answers file ({names}); none was used",
+                            "pick the right one and grade by hand")]
+    return None, []
+
+
+STORE_MAX = 5 * 1024 * 1024
+"""Largest answers file read (bytes): a store of every answer is a few kilobytes."""
+
+
 def _timestamp(archived: Archived) -> tuple[str | None, list[Event]]:
     from nbgrader.utils import parse_utc
 
@@ -88,12 +137,27 @@ def _timestamp(archived: Archived) -> tuple[str | None, list[Event]]:
                             "check the submission time in the exchange or LMS")]
     text = raw.decode("utf-8", "replace").strip()
     try:
-        parse_utc(text)
+        when = _parse_time(text) or parse_utc(text)
     except (ValueError, TypeError, OverflowError):
         return None, [Event("timestamp-invalid", "review", f"timestamp.txt cannot be read "
                             f"({text[:40]!r}); no late penalty applied",
                             "check the submission time by hand")]
-    return text, []
+    # written back in UTC, nbgrader's format: nbgrader's parse_utc ignores an offset such as
+    # ' +02:00', which would mark an on-time student in UTC+2 two hours late
+    return when.strftime(TIMESTAMP_FORMAT_UTC), []
+
+
+TIMESTAMP_FORMAT_UTC = "%Y-%m-%d %H:%M:%S.%f UTC"
+
+
+def _parse_time(text: str) -> datetime | None:
+    """``text`` as a UTC time (naive, as nbgrader keeps it), honouring any offset."""
+    from dateutil import parser
+
+    when = parser.parse(text)
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
 
 
 def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
@@ -103,10 +167,23 @@ def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
     dest.mkdir(parents=True, exist_ok=True)
     staged = Staged(dest)
     links = [e["path"] for e in archived.files if "link" in e]
+    refused = _raw(archived, REJECTED)
+    if refused is not None:
+        try:
+            links += [str(r["path"]) for r in json.loads(refused)]
+        except (ValueError, TypeError, KeyError):
+            links.append(REJECTED)
     if links:
-        staged.events.append(Event("symlink-ignored", "flag", f"symbolic link(s) ignored: "
-                                   f"{', '.join(links)}", "links can point at files of "
-                                   "others; look at the archived manifest"))
+        staged.events.append(Event("unsafe-path-rejected", "flag", "link(s) or special "
+                                   f"file(s) refused, never followed: {', '.join(links)}",
+                                   "links can point at files of others; look at the "
+                                   "archived manifest"))
+    big = [e["path"] for e in archived.files if e.get("size", 0) > FILE_MAX]
+    if big:
+        staged.events.append(Event("file-too-large", "flag", f"file(s) over "
+                                   f"{FILE_MAX // 2**20} MiB not read: {', '.join(big)}",
+                                   "they are kept in the archive; look at them if they "
+                                   "matter"))
     nb, events = _pick_notebook(archived, assignment, release)
     staged.events += events
     if nb is not None:
@@ -115,7 +192,8 @@ def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
         staged.events += events
     else:
         clean = release
-    store_raw = _raw(archived, f"{assignment}.answers.json")
+    store_raw, events = _find_store(archived, assignment)
+    staged.events += events
     store, events = clean_store(store_raw, items=items, assignment=assignment,
                                 student=student)
     staged.events += events
@@ -125,7 +203,8 @@ def stage(*, archived: Archived, dest: Path, assignment: str, student: str,
         staged.events.append(Event("nothing-gradable", "fatal", "the submission holds neither "
                                    "a readable quiz notebook nor saved answers",
                                    "ask the student to submit again"))
-    (dest / f"{assignment}.ipynb").write_text(json.dumps(clean, indent=1, ensure_ascii=False),
+    # ASCII JSON: any text survives, even an unpaired surrogate a browser left in an answer
+    (dest / f"{assignment}.ipynb").write_text(json.dumps(clean, indent=1, ensure_ascii=True),
                                               encoding="utf-8")
     (dest / f"{assignment}.answers.json").write_text(json.dumps(store, indent=1),
                                                      encoding="utf-8")

@@ -51,7 +51,10 @@ class WorkerReport:
     transient_error: str = ""
     """A failure on a clean copy that a second attempt overcame (or not)."""
     path: str = "kernel"
-    """How the student was graded: 'kernel' (nbgrader autograde) or 'store' (in-process)."""
+    """How the student was graded: 'kernel' (nbgrader autograde) or 'answers' (in-process)."""
+    facts: dict[str, Any] | None = None
+    """Score, maximum, lateness, penalty and pending manual grades read back from the
+    gradebook in the grading session (None: read them afterwards)."""
 
 
 def init_worker(course_dir: str, lock: str | None, kernels: str, in_pool: bool) -> None:
