@@ -9,7 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .errors import PoceduError
+
 MODULE_GLOB = "[0-9][0-9]_*"
+
+
+class LabError(PoceduError, FileNotFoundError):
+    """The workspace cannot be prepared: no modules, or a bad student id."""
+
 SETTINGS_DIR = ".pocedu-lab-settings"
 # JupyterLab user settings for class use: no news or update checks (no network, no pop-up).
 LAB_SETTINGS = {
@@ -21,15 +28,20 @@ LAB_SETTINGS = {
 }
 
 
+PACKAGED_MODULES = Path(__file__).resolve().parent / "modules"
+"""Where a wheel install keeps the lesson modules (copied there from ``modules/`` at build)."""
+REPO_MODULES = Path(__file__).resolve().parents[1] / "modules"
+"""The repository's ``modules/``: the one source, used directly by an editable install."""
+
+
 def find_modules(*, modules: Path | None = None) -> Path:
-    """The folder holding the lesson modules: ``modules``, ``./modules`` or the repository's."""
-    candidates = [modules] if modules else [Path.cwd() / "modules",
-                                            Path(__file__).resolve().parents[1] / "modules"]
+    """The folder holding the lesson modules: ``modules``, the installed copy or the repo's."""
+    candidates = [modules] if modules else [PACKAGED_MODULES, REPO_MODULES]
     for c in candidates:
-        if c is not None and c.is_dir() and any(c.glob(MODULE_GLOB)):
+        if c.is_dir() and any(c.glob(MODULE_GLOB)):
             return c
-    where = ", ".join(str(c) for c in candidates if c is not None)
-    raise FileNotFoundError(f"no lesson modules found (looked in {where}); pass --modules DIR")
+    where = ", ".join(str(c) for c in candidates)
+    raise LabError(f"no lesson modules found (looked in {where}); pass --modules DIR")
 
 
 def prepare_workspace(*, source: Path, dest: Path) -> list[Path]:
