@@ -13,10 +13,21 @@ c = get_config()  # noqa: F821 (provided by nbgrader)
 # The course directory is the folder of this file, wherever nbgrader is run from.
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.course_id = {course_id!r}
+# The exchange (release -> fetch -> submit -> collect): on one machine a folder of the course;
+# on a JupyterHub the shared folder the hub names in POCEDU_EXCHANGE (see `pocedu hub`).
+c.Exchange.root = os.environ.get("POCEDU_EXCHANGE") or os.path.join(
+    c.CourseDirectory.root, "exchange")
 # Never hand out the graded bank or pocedu's own state; keep temp files out of submissions.
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.tmp",
 ]
+# Kernels over IPC (Unix sockets): no plain-TCP warning, no port races between parallel kernels.
+try:
+    from pocedu.kernels import ipc_settings
+except ImportError:  # nbgrader run where pocedu is not installed: its defaults apply
+    ipc_settings = dict
+for _trait, _value in ipc_settings().items():
+    setattr(c.KernelManager, _trait, _value)
 # A quiz cell never needs long; a stuck kernel must not hold up a class.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True

@@ -29,7 +29,7 @@ def init_course(*, course_dir: Path, roster: Path | None = None,
     course_dir = Path(course_dir)
     students = read_roster(roster) if roster is not None else []
     write_config(course_dir, course_id=course_id)
-    for sub in ("source", "release", "submitted", "autograded", "feedback"):
+    for sub in ("source", "release", "submitted", "autograded", "feedback", "exchange"):
         (course_dir / sub).mkdir(parents=True, exist_ok=True)
     if copy_from is not None:
         for sub in ("bank", "source"):

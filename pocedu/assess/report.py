@@ -387,7 +387,7 @@ def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str
                                                       a.distractors["option"], strict=True)])
     for name, frame in (("items", a.items), ("students", a.students), ("distractors", dist),
                         ("objectives", a.objectives), ("flags", a.flags), ("events", ev)):
-        frame.to_csv(out / f"{name}.csv", index=False)
+        frame.round(4).to_csv(out / f"{name}.csv", index=False)
     path = out / "report.html"
     tmp = out / "report.html.tmp"
     tmp.write_text(render_report(a, title=title, bank=items, events=ev), encoding="utf-8")

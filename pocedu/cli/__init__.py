@@ -9,8 +9,57 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
-GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html")
+from ..errors import PoceduError
+
+GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html", "teach", "hub")
+MAKES_COURSE = {("course", "init"), ("hub", "setup"), ("hub", "up")}
+"""Commands allowed to create the folder given as ``--course``; every other one needs a course."""
+
+
+class NotACourseError(PoceduError):
+    """``--course`` names a folder that is not a course: nothing is written there."""
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are a user's mistake: printed without a traceback.
+
+    ``PoceduError`` is the one base; the other classes are those not yet derived from it
+    (they become subclasses as their packages move to the base, and can then be dropped).
+    """
+    from ..assess.errors import AssessError
+    from ..content.yamlio import ContentError
+
+    return (PoceduError, AssessError, ContentError)
+
+
+def _print_error(err: BaseException) -> None:
+    message = getattr(err, "message", None)
+    problems = [p for p in getattr(err, "problems", []) if p]
+    lines = ([message] if message else []) + problems if (message or problems) else [str(err)]
+    print(f"error: {lines[0]}", file=sys.stderr)
+    for line in lines[1:]:
+        print(f"  {line}", file=sys.stderr)
+
+
+def require_course(args: argparse.Namespace) -> None:
+    """Refuse a ``--course`` that is not a course (so a typo creates no gradebook or lock)."""
+    course = getattr(args, "course", None)
+    if not isinstance(course, Path) or _command(args) in MAKES_COURSE:
+        return
+    if not (course / "nbgrader_config.py").is_file():
+        hint = ("no such folder" if not course.exists() else "no nbgrader_config.py in it")
+        raise NotACourseError(
+            f"{course} is not a pocedu course ({hint})",
+            [f"create it with `pocedu course init --course {course} --roster roster.csv "
+             "--copy-from assessments`, or pass --course with the course folder"])
+
+
+def _command(args: argparse.Namespace) -> tuple[str, ...]:
+    sub = next((getattr(args, k) for k in vars(args) if k.endswith("_command")
+                and getattr(args, k)), None)
+    return (args.command, sub) if sub else (args.command,)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        require_course(args)
         return int(args.handler(args) or 0)
+    except _user_errors() as err:
+        _print_error(err)
+        return 1
     except BrokenPipeError:  # output piped into e.g. `head`
         sys.stderr.close()
         return 0
