@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import PoceduError
 
 GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html", "teach", "hub")
-MAKES_COURSE = {("course", "init"), ("hub", "setup"), ("hub", "up")}
+MAKES_COURSE = {("course", "init")}
 """Commands allowed to create the folder given as ``--course``; every other one needs a course."""
 
 
