@@ -18,10 +18,11 @@ HAS_IPC = os.name == "posix"
 
 
 @cache
-def _socket_dir() -> str:
-    path = tempfile.mkdtemp(prefix="pocedu-kernels-")
+def _socket_dir(pid: int) -> str:
+    """A socket folder per process (a forked worker gets its own: no shared socket names)."""
+    path = tempfile.mkdtemp(prefix=f"pocedu-kernels-{pid}-")
     os.chmod(path, 0o1777)  # a grading kernel may run as another (unprivileged) user
-    atexit.register(shutil.rmtree, path, True)
+    atexit.register(lambda: os.getpid() == pid and shutil.rmtree(path, True))
     return path
 
 
@@ -29,7 +30,7 @@ def ipc_settings() -> dict[str, str]:
     """``KernelManager`` traits for IPC transport (empty where there is no IPC)."""
     if not HAS_IPC:
         return {}
-    return {"transport": "ipc", "ip": os.path.join(_socket_dir(), "kernel")}
+    return {"transport": "ipc", "ip": os.path.join(_socket_dir(os.getpid()), "kernel")}
 
 
 def kernel_manager(kernel_name: str = "python3") -> Any:

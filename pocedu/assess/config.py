@@ -21,13 +21,6 @@ c.Exchange.root = os.environ.get("POCEDU_EXCHANGE") or os.path.join(
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.tmp",
 ]
-# Kernels over IPC (Unix sockets): no plain-TCP warning, no port races between parallel kernels.
-try:
-    from pocedu.kernels import ipc_settings
-except ImportError:  # nbgrader run where pocedu is not installed: its defaults apply
-    ipc_settings = dict
-for _trait, _value in ipc_settings().items():
-    setattr(c.KernelManager, _trait, _value)
 # A quiz cell never needs long; a stuck kernel must not hold up a class.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True

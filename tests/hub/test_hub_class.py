@@ -177,11 +177,56 @@ def test_student_fetches_and_submits_on_the_hub_and_the_instructor_grades(hub):
     inbound = hub["hub_dir"] / "exchange" / "pocedu" / "inbound"
     assert any(p.name.startswith(f"{student}+{QUIZ}+") for p in inbound.iterdir())
     course = str(hub["course"])
+    answers = hub["hub_dir"].parent / "answers.json"
+    answers.write_text('{"Q2": "b"}', encoding="utf-8")
+    assert main(["course", "simulate-submission", QUIZ, "--course", course,
+                 "--student", STUDENTS[1], "--answers", str(answers)]) == 0
     assert main(["assess", "collect", QUIZ, "--course", course]) == 0
-    assert main(["grade", QUIZ, "--course", course]) == 0
+    main(["grade", QUIZ, "--course", course])  # written answers await a grader
     from pocedu.assess.nbg import gradebook
 
     with gradebook(hub["course"]) as gb:
         assert gb.db.bind.dialect.name == "postgresql"
-        sub = gb.find_submission(QUIZ, student)
-        assert sub.max_score == 30
+        for sid in STUDENTS:
+            assert gb.find_submission(QUIZ, sid).max_score == 30
+    _two_graders_at_once(hub["course"])
+
+
+def _two_graders_at_once(course: Path) -> None:
+    """Two graders mark written answers and comment every cell at once: no grade is lost."""
+    import threading
+
+    from pocedu.assess.nbg import gradebook
+
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def grader(sid: str, score: float) -> None:
+        try:
+            with gradebook(course) as gb:
+                start.wait(timeout=30)
+                notebook = gb.find_submission_notebook(QUIZ, QUIZ, sid)
+                for grade in notebook.grades:  # every cell, as formgrader's score boxes
+                    grade.manual_score = score * grade.max_score
+                    grade.needs_manual_grade = False
+                    gb.db.commit()  # one commit per grade: the two sessions interleave
+                for comment in notebook.comments:
+                    comment.manual_comment = f"seen by the grader of {sid}"
+                    gb.db.commit()
+        except BaseException as err:  # noqa: BLE001 (reported below)
+            errors.append(err)
+
+    threads = [threading.Thread(target=grader, args=(sid, s))
+               for sid, s in zip(STUDENTS, (0.5, 1.0), strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    with gradebook(course) as gb:
+        for sid, score in zip(STUDENTS, (0.5, 1.0), strict=True):
+            notebook = gb.find_submission_notebook(QUIZ, QUIZ, sid)
+            assert notebook.grades and all(g.manual_score == score * g.max_score
+                                           for g in notebook.grades)
+            assert all(c.manual_comment == f"seen by the grader of {sid}"
+                       for c in notebook.comments)
