@@ -7,6 +7,7 @@ made by ``pocedu course init`` has a local one in ``COURSE/exchange``; on a hub 
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from pathlib import Path
 
@@ -44,4 +45,6 @@ def submit(*, course_dir: Path, assignment: str, student: str, folder: Path,
     dest = dest_root / f"{student}+{assignment}+{timestamp}"
     shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("timestamp.txt"))
     (dest / "timestamp.txt").write_text(timestamp, encoding="utf-8")
+    # nbgrader's release_feedback needs the secret that submit writes beside the files
+    (dest / "submission_secret.txt").write_text(secrets.token_hex(64), encoding="utf-8")
     return dest
