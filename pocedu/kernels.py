@@ -1,22 +1,26 @@
-"""Run notebooks without the intermittent stall: a ``NotebookClient`` that polls in slices.
+"""Kernels pocedu starts: steady waits, and IPC transport where the platform has it.
 
 The stall: nbclient waits for a kernel's reply with one ``socket.poll(timeout)`` on pyzmq's
 asyncio sockets. When that poll misses the socket's wake-up (it happens now and then while
-widgets send comm messages), the reply sits in the socket until the timeout fires and
-pyzmq's final ``poll(0)`` finds it: a cell that takes 0.1 s returns after the whole cell
-timeout (300 s in the benchmarks: module 02 took 306 s once, 7-8 s in reruns). On the IOPub
-channel nbclient waits with no timeout, bounded by ``iopub_timeout`` (4 s): the released
-quiz that took 4.0 s instead of 1.5 s, with outputs possibly dropped.
-
+widgets send comm messages), the reply sits in the socket until the timeout fires: a cell that
+takes 0.1 s returns after the whole cell timeout (module 02 once took 306 s, 7-8 s in reruns).
 ``SteadyNotebookClient`` keeps nbclient's logic and only splits every wait on the shell and
-IOPub channels into polls of at most ``POLL_SLICE`` seconds, so a missed wake-up costs at
-most one slice.
+IOPub channels into polls of at most ``POLL_SLICE`` seconds.
+
+TCP on loopback makes every kernel warn that it is "running over TCP without encryption", and
+parallel starts can race for a port (``ZMQError: Address already in use``). ``kernel_manager``
+uses Unix sockets in a folder private to the process; the folder goes when the process ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
+import os
+import shutil
+import tempfile
 from collections.abc import Awaitable, Callable
+from functools import cache
 from queue import Empty
 from time import monotonic
 from typing import Any
@@ -26,6 +30,7 @@ from nbclient.util import ensure_async
 
 POLL_SLICE = 0.2
 """Longest single poll of a kernel channel, in seconds."""
+HAS_IPC = os.name == "posix"
 
 
 def sliced(get_msg: Callable[..., Awaitable[dict[str, Any]]]) -> Callable[..., Any]:
@@ -55,3 +60,26 @@ class SteadyNotebookClient(NotebookClient):
                 channel.get_msg = sliced(channel.get_msg)
                 channel._pocedu_sliced = True
         return kc
+
+
+@cache
+def _socket_dir(pid: int) -> str:
+    """A socket folder per process (a forked worker gets its own: no shared socket names)."""
+    path = tempfile.mkdtemp(prefix=f"pocedu-kernels-{pid}-")
+    os.chmod(path, 0o1777)  # a grading kernel may run as another (unprivileged) user
+    atexit.register(lambda: os.getpid() == pid and shutil.rmtree(path, True))
+    return path
+
+
+def ipc_settings() -> dict[str, str]:
+    """``KernelManager`` traits for IPC transport (empty where there is no IPC)."""
+    if not HAS_IPC:
+        return {}
+    return {"transport": "ipc", "ip": os.path.join(_socket_dir(os.getpid()), "kernel")}
+
+
+def kernel_manager(kernel_name: str = "python3") -> Any:
+    """A ``jupyter_client`` kernel manager using IPC transport where available."""
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name=kernel_name, **ipc_settings())

@@ -63,3 +63,90 @@ def test_bank_export_gift_one_block_per_item(capsys):
     n = len(packaged().module_questions("02"))
     assert out.count("::02-") == n
     assert "$CATEGORY: $course$/pocedu/02_tiers_phases" in out
+
+
+@pytest.fixture
+def course(tmp_path):
+    """An empty course (config, folders, a two-student roster): no bank, nothing released."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,first_name,last_name,email\ns01,A,B,a@b.org\ns02,C,D,c@d.org\n",
+                      encoding="utf-8")
+    assert main(["course", "init", "--course", str(tmp_path / "c"), "--roster", str(roster)]) == 0
+    return tmp_path / "c"
+
+
+def _error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.parametrize("command", ["export", "report", "feedback"])
+def test_results_of_an_unknown_quiz_say_so(command, course, capsys):
+    assert main([command, "nosuchquiz", "--course", str(course)]) == 1
+    assert "cannot read the items of nosuchquiz" in _error(capsys)
+
+
+@pytest.mark.parametrize("command", [["grade", "quiz02"], ["export", "quiz02"],
+                                     ["assess", "collect", "quiz02"], ["assess", "build"]])
+def test_a_mistyped_course_is_refused_and_nothing_is_created(command, tmp_path, capsys):
+    typo = tmp_path / "mycoursee"
+    assert main([*command, "--course", str(typo)]) == 1
+    err = _error(capsys)
+    assert f"error: {typo} is not a pocedu course (no such folder)" in err
+    assert "pocedu course init --course" in err
+    assert not typo.exists()
+
+
+def test_collect_from_a_missing_inbox_fails_loudly(course, capsys):
+    assert main(["assess", "collect", "quiz02", "--course", str(course),
+                 "--inbox", "/nonexistent"]) == 1
+    assert "error: nothing to collect: /nonexistent is not a folder" in _error(capsys)
+    empty = course / "inbox"
+    empty.mkdir()
+    assert main(["assess", "collect", "quiz02", "--course", str(course),
+                 "--inbox", str(empty)]) == 1
+    assert f"error: no submission of quiz02 in {empty}" in capsys.readouterr().err
+
+
+def test_build_without_a_bank_names_copy_from(course, capsys):
+    assert main(["assess", "build", "--course", str(course)]) == 1
+    err = _error(capsys)
+    assert f"no graded bank in {course / 'bank'}" in err and "--copy-from assessments" in err
+
+
+def test_demo_help_names_its_default_quiz(capsys):
+    from pocedu.assess.demo import DEFAULT
+
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    assert f"default: {DEFAULT})" in capsys.readouterr().out.replace("\n", " ").replace(
+        "  ", " ")
+
+
+def test_grades_csv_has_no_float_noise(tmp_path):
+    import pandas as pd
+    from pocedu.assess.export import write_nbgrader_csv
+
+    table = pd.DataFrame([{"assignment": "quiz02", "timestamp": "", "student_id": "s01",
+                           "last_name": "B", "first_name": "A", "email": "a@b.org",
+                           "raw_score": 18.233333000000002, "late_submission_penalty": 0.0,
+                           "score": 18.233333000000002, "max_score": 30.0}])
+    text = write_nbgrader_csv(table, tmp_path / "g.csv").read_text(encoding="utf-8")
+    assert ",18.23,0.0,18.23,30.0" in text and "18.2333" not in text
+
+
+def test_kernels_pocedu_starts_use_ipc_and_do_not_warn(tmp_path):
+    from pocedu.kernels import kernel_manager
+
+    km = kernel_manager()
+    km.start_kernel(stderr=(tmp_path / "err").open("w"), cwd=str(tmp_path))
+    try:
+        client = km.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        assert km.transport == "ipc" and client.execute_interactive("1").get("content")
+    finally:
+        km.shutdown_kernel(now=True)
+    assert "without encryption" not in (tmp_path / "err").read_text()
+    assert not list(tmp_path.iterdir())[1:]  # no socket files left in the working folder

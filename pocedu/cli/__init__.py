@@ -11,8 +11,57 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
-GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html")
+from ..errors import PoceduError
+
+GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html", "teach", "hub")
+MAKES_COURSE = {("course", "init")}
+"""Commands allowed to create the folder given as ``--course``; every other one needs a course."""
+
+
+class NotACourseError(PoceduError):
+    """``--course`` names a folder that is not a course: nothing is written there."""
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are a user's mistake: printed without a traceback.
+
+    ``PoceduError`` is the one base; the other classes are those not yet derived from it
+    (they become subclasses as their packages move to the base, and can then be dropped).
+    """
+    from ..assess.errors import AssessError
+    from ..content.yamlio import ContentError
+
+    return (PoceduError, AssessError, ContentError)
+
+
+def _print_error(err: BaseException) -> None:
+    message = getattr(err, "message", None)
+    problems = [p for p in getattr(err, "problems", []) if p]
+    lines = ([message] if message else []) + problems if (message or problems) else [str(err)]
+    print(f"error: {lines[0]}", file=sys.stderr)
+    for line in lines[1:]:
+        print(f"  {line}", file=sys.stderr)
+
+
+def require_course(args: argparse.Namespace) -> None:
+    """Refuse a ``--course`` that is not a course (so a typo creates no gradebook or lock)."""
+    course = getattr(args, "course", None)
+    if not isinstance(course, Path) or _command(args) in MAKES_COURSE:
+        return
+    if not (course / "nbgrader_config.py").is_file():
+        hint = ("no such folder" if not course.exists() else "no nbgrader_config.py in it")
+        raise NotACourseError(
+            f"{course} is not a pocedu course ({hint})",
+            [f"create it with `pocedu course init --course {course} --roster roster.csv "
+             "--copy-from assessments`, or pass --course with the course folder"])
+
+
+def _command(args: argparse.Namespace) -> tuple[str, ...]:
+    sub = next((getattr(args, k) for k in vars(args) if k.endswith("_command")
+                and getattr(args, k)), None)
+    return (args.command, sub) if sub else (args.command,)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,12 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
-    from ..errors import PoceduError
-
     try:
+        require_course(args)
         return int(args.handler(args) or 0)
-    except PoceduError as err:
-        return report_error(err)
+    except _user_errors() as err:
+        _print_error(err)
+        return 1
     except BrokenPipeError:  # output piped into e.g. `head`
         sys.stderr.close()
         return 0
@@ -56,16 +105,6 @@ def main(argv: list[str] | None = None) -> int:
         print("\ninterrupted: work done so far is kept; run the same command again to finish.",
               file=sys.stderr)
         return 130
-
-
-def report_error(err: BaseException) -> int:
-    """Print a user's error (message and each problem) on stderr; return exit code 1."""
-    problems = list(getattr(err, "problems", None) or [str(err)])
-    print(f"error: {len(problems)} problem(s):" if len(problems) > 1 else "error:",
-          file=sys.stderr)
-    for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
-    return 1
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ def execute(notebook: Path, *, timeout: int = 120) -> Any:
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    from ..kernels import kernel_manager
+
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", km=kernel_manager("python3"),
                    resources={"metadata": {"path": str(notebook.parent)}}).execute()
     return nb
 

@@ -13,6 +13,10 @@ c = get_config()  # noqa: F821 (provided by nbgrader)
 # The course directory is the folder of this file, wherever nbgrader is run from.
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.course_id = {course_id!r}
+# The exchange (release -> fetch -> submit -> collect): on one machine a folder of the course;
+# on a JupyterHub the shared folder the hub names in POCEDU_EXCHANGE (see `pocedu hub`).
+c.Exchange.root = os.environ.get("POCEDU_EXCHANGE") or os.path.join(
+    c.CourseDirectory.root, "exchange")
 # Never hand out the graded bank or pocedu's own state; keep temp files out of submissions.
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.tmp",

@@ -31,6 +31,7 @@ def init_course(*, course_dir: Path | Course, roster: Path | None = None,
     write_config(course.root, course_id=course_id)
     for sub in Course.NBGRADER_FOLDERS:
         course.folder(sub).mkdir(parents=True, exist_ok=True)
+    (course.root / "exchange").mkdir(exist_ok=True)  # the local exchange (nbgrader_config.py)
     if copy_from is not None:
         source = Course.at(copy_from)
         for mine, theirs in ((course.bank, source.bank),

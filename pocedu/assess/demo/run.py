@@ -86,6 +86,16 @@ def grader_marks(course: Path, assignment: str, questions: list[Any],
     return marked
 
 
+def final_scores(results: Any, assignment: str) -> str:
+    """The class's final scores after grading and marking, one student a line."""
+    totals = results.groupby("student_id")[["points", "max_points"]].sum()
+    lines = [f"   final scores of {assignment} ({len(totals)} students, mean "
+             f"{totals['points'].mean():.1f} / {totals['max_points'].max():g}):"]
+    lines += [f"     {sid}: {row.points:g} / {row.max_points:g}"
+              for sid, row in totals.iterrows()]
+    return "\n".join(lines)
+
+
 def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int = 2015,
              assignments: list[str] | None = None, jobs: int | None = None,
              say: Callable[[str], None] = print) -> dict[str, Path]:
@@ -149,6 +159,7 @@ def run_demo(*, out: Path = Path("pocedu-demo"), students: int = 20, seed: int =
             say(f"   a grader marks the {marked} written answers against the rubric "
                 f"(rubrics/{name}.md)")
         results = load_results(course_dir=course, assignment=name)
+        say(final_scores(results, name))
         say("7. Feedback, exports and report")
         write_feedback(results=results, bank=bank, out_dir=out / "feedback")
         paths = export_all(results=results, roster=roster, out_dir=out / "exports",

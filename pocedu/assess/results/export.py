@@ -121,8 +121,8 @@ def write_nbgrader_csv(table: pd.DataFrame, path: Path, *, duedate: str = "") ->
         w.writerow(NBGRADER_COLUMNS)
         for r in table.itertuples(index=False):
             w.writerow([r.assignment, duedate, r.timestamp, r.student_id, r.last_name,
-                        r.first_name, r.email, float(r.raw_score),
-                        float(r.late_submission_penalty), float(r.score), float(r.max_score)])
+                        r.first_name, r.email, *(round(float(x), 2) for x in (
+                            r.raw_score, r.late_submission_penalty, r.score, r.max_score))])
     return path
 
 

@@ -525,7 +525,7 @@ def build_report(*, results: pd.DataFrame, bank: Any = None, out_dir: Path | str
                                                       a.distractors["option"], strict=True)])
     for name, frame in (("items", a.items), ("students", a.students), ("distractors", dist),
                         ("objectives", a.objectives), ("flags", a.flags), ("events", ev)):
-        frame.to_csv(out / f"{name}.csv", index=False)
+        frame.round(4).to_csv(out / f"{name}.csv", index=False)
     written_ids = [q.id for q in items.values() if q.type == "short_text"]
     written = written_scores(results, written_ids)
     gain = None
