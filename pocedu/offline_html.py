@@ -251,15 +251,13 @@ def execute_notebook(path: Path, *, timeout: int = 180, kernel_name: str = "pyth
     import nbformat
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    from .kernels import SteadyNotebookClient as NotebookClient
+    from .kernels import SteadyNotebookClient, kernel_manager
 
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no notebook at {path}")
     nb = nbformat.read(path, as_version=4)
-    from .kernels import kernel_manager
-
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
+    client = SteadyNotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
                             km=kernel_manager(kernel_name),
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     try:

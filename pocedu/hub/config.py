@@ -126,7 +126,7 @@ c.Exchange.root = {exchange!r}
 
 def write_hub(*, hub: Path, spec: HubSpec) -> Path:
     """Write the hub's files into ``hub``; return the ``jupyterhub_config.py`` path."""
-    from ..assess.nbg import course_id
+    from ..assess.course.nbgrader_api import course_id
 
     course = spec.course_dir.resolve()
     if not (course / "nbgrader_config.py").is_file():

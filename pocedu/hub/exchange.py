@@ -22,14 +22,14 @@ def exchange_root(course_dir: Path) -> Path:
     """The exchange folder configured for ``course_dir``."""
     from nbgrader.exchange.default.exchange import Exchange
 
-    from ..assess.nbg import load_config
+    from ..assess.course.nbgrader_api import load_config
 
     return Path(Exchange(config=load_config(course_dir)).root)
 
 
 def inbound(course_dir: Path) -> Path:
     """Where students' submissions of ``course_dir`` arrive."""
-    from ..assess.nbg import course_id
+    from ..assess.course.nbgrader_api import course_id
 
     return exchange_root(course_dir) / course_id(course_dir) / "inbound"
 

@@ -25,12 +25,11 @@ def correct_store(directory: Path, name: str, questions: list[Any]) -> None:
 def execute(notebook: Path, *, timeout: int = 120) -> Any:
     """Execute ``notebook`` in its folder with the python3 kernel; return the run notebook."""
     import nbformat
-    from nbclient import NotebookClient
+
+    from ...kernels import SteadyNotebookClient, kernel_manager
 
     nb = nbformat.read(notebook, as_version=4)
-    from ..kernels import kernel_manager
-
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", km=kernel_manager("python3"),
+    SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", km=kernel_manager("python3"),
                    resources={"metadata": {"path": str(notebook.parent)}}).execute()
     return nb
 
