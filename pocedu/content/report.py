@@ -15,6 +15,7 @@ def validate(*, directory: Path | None = None) -> str:
     """
     content = load_content(directory)
     scenarios = _scenarios(content)
+    guides = _guides(content)
     kb = Counter(type(rec).__name__ for label, rec in content.records()
                  if not label.startswith("questions/"))
     by_module = Counter(q.module for q in content.questions.values())
@@ -30,7 +31,20 @@ def validate(*, directory: Path | None = None) -> str:
     lines.append("  " + f"{'all':<18}{sum(by_module.values()):>6}")
     if scenarios:
         lines += ["", "scenarios:"] + [f"  {s}" for s in scenarios]
+    if guides:
+        lines += ["", "facilitator guides:"] + [f"  {g}" for g in guides]
     return "\n".join(lines)
+
+
+def _guides(content) -> list[str]:
+    """Check the facilitator guides and course overview of ``content`` (pocedu.teach)."""
+    from ..teach.guides import check_guides
+    from .yamlio import ContentError
+
+    lines, problems = check_guides(content)
+    if problems:
+        raise ContentError(problems)
+    return lines
 
 
 def _scenarios(content) -> list[str]:
