@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html")
+GROUPS = ("content", "lab", "course", "results", "demo", "scenario", "html", "teach")
 
 
 def build_parser() -> argparse.ArgumentParser:
