@@ -54,3 +54,51 @@ def _handouts(args: argparse.Namespace) -> int:
     from ..teach.render import write_handouts
 
     return _run(write_handouts, args)
+
+
+def add_team_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``pocedu scenario facilitate`` for running syndicates as teams."""
+    p.add_argument("--teams", metavar="A,B,C", help="declare the syndicates (comma-separated)")
+    p.add_argument("--team", help="with --release-next: release to this syndicate only")
+    p.add_argument("--decide", nargs=3, metavar=("TEAM", "DECISION", "OPTION"), action="append",
+                   help="record a syndicate's decision on its current inject (repeatable)")
+    p.add_argument("--backbrief", nargs=3, metavar=("TEAM", "INJECT", "FILE.json"),
+                   action="append",
+                   help="record a syndicate's backbrief of an inject ({field id: text})")
+    p.add_argument("--debrief", type=Path, metavar="FILE",
+                   help="write the side-by-side debrief (.html or .pdf)")
+    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the debrief")
+
+
+def facilitate_teams(fac, args: argparse.Namespace) -> int:  # noqa: ANN001 - a Facilitator
+    """Run the team options of ``pocedu scenario facilitate``; prints each team's state."""
+    import json
+
+    from ..content import ContentError
+    from ..errors import PoceduError
+
+    try:
+        if args.teams:
+            fac.set_teams(args.teams.split(","))
+        if args.release_next:
+            fac.release_next(args.team)
+        for team, decision, option in args.decide or []:
+            fac.decide(team, decision, option)
+        for team, inject, file in args.backbrief or []:
+            answers = json.loads(Path(file).read_text(encoding="utf-8"))
+            fac.record_backbrief(team, int(inject), answers)
+        for team in fac.teams():
+            run = fac.run(team)
+            open_ = ", ".join(run.pending()) or "waiting for the next inject"
+            print(f"{team}: inject {run.current.number} ({run.current.id}), released "
+                  f"{fac.released(team)} of {fac.numbers[-1]}; open: {open_}")
+        if args.debrief:
+            from ..teach.debrief import write_debrief
+
+            out = write_debrief(fac, out=args.debrief, lang=args.lang)
+            print(f"debrief: {out}")
+    except (KeyError, ValueError, OSError, PoceduError, ContentError) as err:
+        msg = err.args[0] if isinstance(err, KeyError) and err.args else err
+        print(f"error: {msg}", file=sys.stderr)
+        return 1
+    return 0

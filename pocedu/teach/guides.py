@@ -92,6 +92,45 @@ def _scenario(name: str, content: Content) -> Any:
     return load_scenario(content.root / "scenarios" / f"{name}.yaml", resolver=content.resolver)
 
 
+def roles_path(scenario: str, root: Path | None = None) -> Path:
+    """The role-card file of ``scenario`` (``scenarios/roles/<scenario>.yaml``)."""
+    return (Path(root) if root is not None else PACKAGED) / "scenarios" / "roles" / \
+        f"{scenario}.yaml"
+
+
+def read_roles(scenario: str, content: Content) -> Any:
+    """The role cards and backbrief template of ``scenario``, parsed strictly."""
+    from ..content.models.syndicate import SyndicateFile
+
+    path = roles_path(scenario, content.root)
+    label = f"scenarios/roles/{path.name}"
+    return parse(label, read_yaml(path, label), SyndicateFile)
+
+
+def check_roles(scenario: str, content: Content) -> list[str]:
+    """Role cards against their scenario: pointers resolve, inject numbers exist, ids unique."""
+    label = f"scenarios/roles/{scenario}.yaml"
+    try:
+        roles = read_roles(scenario, content)
+    except ContentError as err:
+        return err.problems
+    problems = _pointer_problems(label, roles.roles, content.resolver)
+    if roles.scenario != scenario:
+        problems.append(f"{label}: field 'scenario': '{roles.scenario}' does not match the file")
+    numbers = {i.number for i in _scenario(scenario, content).injects}
+    for r in roles.roles:
+        problems += [f"{label}: item '{r.id}': field 'injects': no inject {n} in {scenario}"
+                     for n in r.injects if n not in numbers]
+    for kind, recs in (("role", roles.roles), ("backbrief field", roles.backbrief)):
+        ids = [x.id for x in recs]
+        problems += [f"{label}: item '{i}': duplicate {kind} id"
+                     for i in sorted({i for i in ids if ids.count(i) > 1})]
+    lo, hi = roles.size
+    if not 2 <= lo <= hi:
+        problems.append(f"{label}: field 'size': give the smallest then the largest syndicate")
+    return problems
+
+
 def load_guide(module: str, *, content: Content | None = None) -> GuideFile:
     """The checked guide of ``module`` ('02' or '02_tiers_phases'); GuideError on problems."""
     from ..content.loader import packaged
@@ -224,6 +263,7 @@ def check_guide(guide: GuideFile, content: Content, label: str) -> list[str]:
             problems.append(f"{label}: field 'objectives': objective {o.number} is practised by "
                             "no syndicate activity")
     if guide.scenario:
+        problems += check_roles(guide.scenario, content)
         sc = _scenario(guide.scenario, content)
         options = {d.id: {o.id for o in d.options} for i in sc.injects for d in i.decisions}
         numbers_ = {i.number for i in sc.injects}

@@ -68,6 +68,7 @@ def labels(lang: str) -> dict[str, str]:
         "drafting": gettext("Drafting", lang),
         "role-play": gettext("Role play", lang),
         "sections": gettext("Notebook sections", lang),
+        "colon": "\u00a0:" if lang == "fr" else ":",
         "lang": lang,
     }
 
