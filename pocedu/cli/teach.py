@@ -29,6 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the capstone, the role cards and backbrief templates), with no expected answers.")
     _common(h, kinds=".html or .pdf")
     h.set_defaults(handler=_handouts)
+    s = sub.add_parser(
+        "slides", help="write a module's presentation blocks as an offline slide deck",
+        description="Write the presentation blocks of a module as one reveal.js HTML file that "
+        "opens offline (reveal.js and the figures inlined), 1280x720. Press F for full screen "
+        "and S for the speaker notes (the guide's notes for the block).")
+    _common(s, kinds=".html")
+    s.set_defaults(handler=_slides)
 
 
 def _run(write, args: argparse.Namespace) -> int:  # noqa: ANN001 - write_guide/write_handouts
@@ -48,6 +55,12 @@ def _guide(args: argparse.Namespace) -> int:
     from ..teach.render import write_guide
 
     return _run(write_guide, args)
+
+
+def _slides(args: argparse.Namespace) -> int:
+    from ..teach.slides import write_slides
+
+    return _run(write_slides, args)
 
 
 def _handouts(args: argparse.Namespace) -> int:
