@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..content.loader import Content
 from ..i18n import gettext
 
@@ -38,7 +40,7 @@ def capstone_handouts(*, lang: str = "en", scenario: str = "silver_river",
     content = content or packaged()
     sc = _scenario(scenario, content)
     roles = read_roles(scenario, content)
-    firsts = {}
+    firsts: dict[int, Any] = {}
     for inj in sorted(sc.injects, key=lambda i: (i.number, i.clock)):
         firsts.setdefault(inj.number, inj)
     injects = [{"number": n, "clock": i.clock, "title": i.title.get(lang)}
