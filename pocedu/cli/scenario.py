@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--simulate", type=int, metavar="N", help="simulate N syndicates (dry run)")
     f.add_argument("--seed", type=int, default=0, help="seed of the simulation (default 0)")
     f.add_argument("--html", type=Path, help="write the debrief figure to this HTML file")
+    from .teach import add_team_arguments
+
+    add_team_arguments(f)
     f.set_defaults(handler=_facilitate)
 
 
@@ -88,6 +91,11 @@ def _facilitate(args: argparse.Namespace) -> int:
     from ..scenario.facilitator import Facilitator, simulate_class
 
     fac = Facilitator(args.class_dir)
+    if (args.teams or args.team or args.decide or args.backbrief or args.debrief
+            or (args.class_dir / "teams.json").is_file()):
+        from .teach import facilitate_teams
+
+        return facilitate_teams(fac, args)
     if args.simulate:
         results = simulate_class(args.class_dir, syndicates=args.simulate, seed=args.seed)
         print(f"simulated {len(results)} syndicates in {args.class_dir}")

@@ -49,6 +49,7 @@ def validate(*, directory: Path | None = None, graded: Path | None = None,
         problems += missing(fields, lang)
     if problems:
         raise ContentError(problems)
+    guides = _guides(content)
     kb = Counter(type(rec).__name__ for label, rec in content.records()
                  if not label.startswith("questions/"))
     by_module = Counter(q.module for q in content.questions.values())
@@ -70,6 +71,8 @@ def validate(*, directory: Path | None = None, graded: Path | None = None,
     if lint:
         n_files = len(set(content.question_files.values()) | set(graded_files.values()))
         lines += ["", f"item-writing lint: {n_files} bank files, no problem"]
+    if guides:
+        lines += ["", "facilitator guides:"] + [f"  {g}" for g in guides]
     lines += ["", "language coverage (text fields):"]
     for code, (done, total) in coverage(fields).items():
         lines.append(f"  {code}: {done}/{total} ({100 * done / max(total, 1):.1f}%)")
@@ -92,6 +95,17 @@ def _text_fields(content, graded_items: dict, graded_files: dict[str, str],
     for label, model in scenario_models.items():
         fields += texts(model, label)
     return fields
+
+
+def _guides(content) -> list[str]:
+    """Check the facilitator guides and course overview of ``content`` (pocedu.teach)."""
+    from ..teach.guides import check_guides
+    from .yamlio import ContentError
+
+    lines, problems = check_guides(content)
+    if problems:
+        raise ContentError(problems)
+    return lines
 
 
 def _scenarios(content) -> tuple[list[str], dict]:

@@ -1,8 +1,9 @@
-"""Facilitator mode: release injects on a clock or a button, collect syndicates' decisions,
-and show them side by side for the debrief.
+"""Facilitator mode: run syndicates as teams, release injects per team or for all (by hand or
+on a clock), record each team's decisions and backbriefs, and debrief the teams side by side.
 
-A class directory holds ``release.json`` (schedule and injects released by hand) and one
-``decisions/<syndicate>.json`` per syndicate ({decision id: option id}). Files are written
+A class directory holds ``teams.json`` (the teams), ``release.json`` (schedule, injects
+released for all and per team), one ``decisions/<team>.json`` per team ({decision id: option
+id}) and one ``backbriefs/<team>.json`` ({inject number: {field id: text}}). Files are written
 atomically, so syndicates and the facilitator can share the directory.
 """
 
@@ -13,7 +14,8 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +68,31 @@ class Facilitator:
         state.update(start=self.clock() if start is None else start, minutes=every_minutes)
         _write_json(self._state_path, state)
 
-    def release_next(self) -> int:
-        """Release the next inject by hand; returns how many injects are now released."""
+    def release_next(self, team: str | None = None) -> int:
+        """Release the next inject by hand, to every team or to ``team`` only; returns how many
+        injects are now released (for ``team`` when given)."""
         state = self._state()
-        state["manual"] = min(max(state["manual"], self.released()) + 1, self.numbers[-1])
+        if team is None:
+            state["manual"] = min(max(state["manual"], self.released()) + 1, self.numbers[-1])
+        else:
+            self._path(team)
+            per = state.setdefault("teams", {})
+            per[team] = min(max(int(per.get(team, 0)), self.released(team)) + 1,
+                            self.numbers[-1])
         _write_json(self._state_path, state)
-        return self.released()
+        return self.released(team)
 
-    def released(self) -> int:
-        """How many injects (by number) are released now, by hand or by the clock."""
+    def released(self, team: str | None = None) -> int:
+        """How many injects (by number) are released now, by hand or by the clock; with
+        ``team``, counting what was released to that team only."""
         state = self._state()
         count = int(state.get("manual") or 1)
         if state.get("start") is not None and state.get("minutes"):
             elapsed = (self.clock() - state["start"]) / 60
             if elapsed >= 0:
                 count = max(count, 1 + int(elapsed // state["minutes"]))
+        if team is not None:
+            count = max(count, int((state.get("teams") or {}).get(team, 0)))
         return min(count, self.numbers[-1])
 
     def next_release_at(self) -> float | None:
@@ -145,6 +157,105 @@ class Facilitator:
                 if len(chosen):
                     out[d.id] = {o.id: int((chosen["option"] == o.id).sum()) for o in d.options}
         return out
+
+    # ----- teams -------------------------------------------------------------------------------
+    def set_teams(self, names: Iterable[str]) -> list[str]:
+        """Declare the class's teams (syndicates), e.g. ``["alpha", "bravo", "charlie"]``."""
+        teams = [n.strip() for n in names if n.strip()]
+        if not teams:
+            raise ValueError("give at least one team name")
+        for n in teams:
+            self._path(n)
+        if len(set(teams)) != len(teams):
+            raise ValueError(f"team names must differ: {', '.join(teams)}")
+        _write_json(self.class_dir / "teams.json", {"teams": teams})
+        return teams
+
+    def teams(self) -> list[str]:
+        """The declared teams, then any other syndicate that has recorded decisions."""
+        declared = list(_read_json(self.class_dir / "teams.json", {}).get("teams") or [])
+        return declared + [s for s in self.syndicates() if s not in declared]
+
+    def run(self, team: str) -> Any:
+        """``team``'s way through the scenario: its recorded decisions replayed along the inject
+        graph, as far as the injects released to it (a branch inject shares its number)."""
+        from .engine import Run, next_inject
+
+        chosen = _read_json(self._path(team), {})
+        allowed = self.released(team)
+        run = Run(self.scenario)
+        while True:
+            for d in run.current.decisions:
+                if d.id in chosen:
+                    run.choose(d.id, chosen[d.id])
+            if run.pending() or run.current.final:
+                return run
+            nxt = next_inject(run.current, run.flags)
+            if nxt is None or self.scenario.inject(nxt).number > allowed:
+                return run
+            run.advance()
+
+    def decide(self, team: str, decision_id: str, option_id: str) -> Any:
+        """Record ``team``'s decision on its current inject; returns the option chosen.
+
+        Raises ValueError when the decision is not one the team has before it now (not yet
+        released, on another branch, or already taken: the first choice stands).
+        """
+        run = self.run(team)
+        if decision_id not in run.pending():
+            waiting = ", ".join(run.pending()) or "none: wait for the next inject"
+            raise ValueError(f"team {team} is at inject {run.current.number} "
+                             f"({run.current.id}); decision '{decision_id}' is not open to it "
+                             f"(open: {waiting})")
+        option = run.choose(decision_id, option_id)
+        self.record(team, decision_id, option_id)
+        return option
+
+    def record_backbrief(self, team: str, inject: int, answers: dict[str, str]) -> None:
+        """Store ``team``'s backbrief of inject number ``inject`` ({field id: text})."""
+        fields = self.backbrief_fields()
+        unknown = sorted(set(answers) - set(fields))
+        if unknown:
+            raise KeyError(f"unknown backbrief field(s) {', '.join(unknown)} "
+                           f"(fields: {', '.join(fields)})")
+        if inject not in self.numbers or inject > self.released(team):
+            raise ValueError(f"inject {inject} is not released to team {team}")
+        path = self.class_dir / "backbriefs" / self._path(team).name
+        data = _read_json(path, {})
+        data[str(inject)] = {k: str(v) for k, v in answers.items()}
+        _write_json(path, data)
+
+    def backbriefs(self, team: str) -> dict[int, dict[str, str]]:
+        """``team``'s backbriefs by inject number."""
+        data = _read_json(self.class_dir / "backbriefs" / self._path(team).name, {})
+        return {int(k): v for k, v in data.items()}
+
+    def backbrief_fields(self) -> list[str]:
+        """Field ids of the backbrief template (from the scenario's role file)."""
+        from ..content.loader import packaged
+        from ..teach.guides import read_roles
+
+        roles = read_roles(self.scenario.id.replace("-", "_"), packaged())
+        return [f.id for f in roles.backbrief]
+
+    def debrief(self) -> Debrief:
+        """The teams side by side: each decision with every team's choice and the key."""
+        from .engine import canonical_path
+
+        teams = self.teams()
+        runs = {t: self.run(t) for t in teams}
+        canonical = [i.id for i in canonical_path(self.scenario)]
+        reached = set(canonical) | {i for r in runs.values() for i in r.injects}
+        rows = []
+        for inj in self.scenario.injects:
+            if inj.id not in reached:
+                continue
+            for d in inj.decisions:
+                rows.append(DebriefRow(inject=inj, decision=d, on_path=inj.id in canonical,
+                                       picks={t: runs[t].choices.get(d.id) for t in teams}))
+        paths = [TeamPath(team=t, result=runs[t].result(), backbriefs=self.backbriefs(t),
+                          current=runs[t].current.id) for t in teams]
+        return Debrief(teams=paths, rows=rows, canonical=canonical)
 
     # ----- debrief -----------------------------------------------------------------------------
     def debrief_figure(self) -> Any:
@@ -249,3 +360,45 @@ def simulate_class(class_dir: str | Path, *, syndicates: int = 6, seed: int = 0,
                 break
         results.append(run.result())
     return results
+
+
+@dataclass
+class DebriefRow:
+    """One decision in the debrief: the teams' choices next to the policy-consistent option."""
+
+    inject: Any
+    """The inject (scenario model)."""
+    decision: Any
+    """The decision (scenario model); ``decision.key`` is the policy-consistent option."""
+    on_path: bool
+    """Whether the inject lies on the policy-consistent path."""
+    picks: dict[str, str | None] = field(default_factory=dict)
+    """Option id chosen by each team (None: not reached or not decided)."""
+
+    def consistent(self, team: str) -> bool | None:
+        """Whether ``team`` chose the key (None if it did not decide)."""
+        pick = self.picks.get(team)
+        return None if pick is None else pick == self.decision.key
+
+
+@dataclass
+class TeamPath:
+    """One team's way through the exercise."""
+
+    team: str
+    result: Any
+    """``PathResult``: injects, choices, score, harm and displacement."""
+    backbriefs: dict[int, dict[str, str]]
+    """Backbriefs by inject number."""
+    current: str
+    """Id of the inject the team is on."""
+
+
+@dataclass
+class Debrief:
+    """The side-by-side debrief of a class."""
+
+    teams: list[TeamPath]
+    rows: list[DebriefRow]
+    canonical: list[str]
+    """Inject ids of the policy-consistent path."""

@@ -1,0 +1,1 @@
+"""Teaching a class: facilitator guides, handouts, slides and the syndicate capstone."""
