@@ -115,13 +115,13 @@ def test_build_without_a_bank_names_copy_from(course, capsys):
     assert f"no graded bank in {course / 'bank'}" in err and "--copy-from assessments" in err
 
 
-def test_demo_help_names_its_default_quiz(capsys):
-    from pocedu.assess.demo import DEFAULT
+def test_demo_help_names_its_default_assignments(capsys):
+    from pocedu.assess.demo.run import DEFAULT, PRE_POST
 
     with pytest.raises(SystemExit):
         main(["demo", "--help"])
-    assert f"default: {DEFAULT})" in capsys.readouterr().out.replace("\n", " ").replace(
-        "  ", " ")
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"default: {PRE_POST[0]}, {DEFAULT}, {PRE_POST[1]})" in out
 
 
 def test_grades_csv_has_no_float_noise(tmp_path):
