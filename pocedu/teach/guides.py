@@ -262,6 +262,7 @@ def check_guide(guide: GuideFile, content: Content, label: str) -> list[str]:
         if not any(o.number in a.objectives for a in guide.activities):
             problems.append(f"{label}: field 'objectives': objective {o.number} is practised by "
                             "no syndicate activity")
+    keyed: dict[str, set[str]] = {}
     if guide.scenario:
         problems += check_roles(guide.scenario, content)
         sc = _scenario(guide.scenario, content)
@@ -272,7 +273,11 @@ def check_guide(guide: GuideFile, content: Content, label: str) -> list[str]:
             problems += [f"{label}: item '{b.id}': field 'injects': no inject {n} in {where}"
                          for n in b.injects if n not in numbers_]
     else:
-        options = {q.id: {o.id for o in q.options} for q in content.module_questions(guide.module)}
+        from ..content.lint import keyed_ids
+
+        bank = content.module_questions(guide.module)
+        options = {q.id: {o.id for o in q.options} for q in bank}
+        keyed = {q.id: keyed_ids(q) for q in bank}
         where = f"the practice bank of {guide.module}"
         problems += [f"{label}: item '{b.id}': field 'injects': the module has no scenario"
                      for b in guide.blocks if b.injects]
@@ -284,6 +289,10 @@ def check_guide(guide: GuideFile, content: Content, label: str) -> list[str]:
             elif link.option and link.option not in options[link.item]:
                 problems.append(f"{label}: item '{m.id}': field 'items': item '{link.item}' "
                                 f"has no option '{link.option}'")
+            elif link.option and link.option in keyed.get(link.item, ()):
+                problems.append(f"{label}: item '{m.id}': field 'items': option "
+                                f"'{link.option}' of '{link.item}' is the key, not a "
+                                "distractor that holds the misconception")
     return problems
 
 

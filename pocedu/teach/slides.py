@@ -44,18 +44,33 @@ def notebook_for(module: str, lang: str) -> Path:
 
 
 def sections(notebook: Path) -> dict[str, Section]:
-    """The notebook's ``##`` sections by slug, with their markdown and figure cells."""
+    """The notebook's ``##`` sections by slug, with their markdown and figure cells.
+
+    A translated notebook (``NN_name.fr.ipynb``) is generated cell for cell from the English
+    one, so its sections keep the slugs of the English headings (the ids the guides use).
+    """
     import nbformat
 
     from ..sections import slug
 
+    cells = nbformat.read(notebook, as_version=4).cells
+    english = notebook.with_name(notebook.name.split(".")[0] + ".ipynb")
+    source_cells = nbformat.read(english, as_version=4).cells if english != notebook else cells
+
+    def english_heading(i: int) -> str | None:
+        cell = source_cells[i] if i < len(source_cells) else None
+        if cell is None or cell.cell_type != "markdown":
+            return None
+        return next((ln for ln in cell.source.splitlines() if ln.startswith("## ")), None)
+
     out: dict[str, Section] = {}
     current: Section | None = None
-    for cell in nbformat.read(notebook, as_version=4).cells:
+    for i, cell in enumerate(cells):
         if cell.cell_type == "markdown":
             heading = next((ln for ln in cell.source.splitlines() if ln.startswith("## ")), None)
             if heading:
-                current = Section(slug(heading[3:]), re.sub(r"^##\s*", "", heading))
+                key = english_heading(i) or heading
+                current = Section(slug(key[3:]), re.sub(r"^##\s*", "", heading))
                 out[current.slug] = current
                 body = cell.source.split(heading, 1)[1]
                 if body.strip():

@@ -60,7 +60,7 @@ def test_guide_shows_plan_answers_and_misconceptions(module: str, lang: str) -> 
 
 def test_guide_links_misconceptions_to_bank_distractors() -> None:
     page = _visible(render_guide("01"))
-    assert "01-imminence-multiple-12 (f)" in page
+    assert "01-imminence-multiple-12 (d)" in page
     assert "An attack expected within the next 24 hours" in page
 
 
