@@ -16,7 +16,7 @@ Text = dict[str, str]
 
 PHASES = {"prevention": {"en": "Prevention", "fr": "Prévention"},
           "pre-emption": {"en": "Pre-emption", "fr": "Préemption"},
-          "response": {"en": "Response", "fr": "Riposte"},
+          "response": {"en": "Response", "fr": "Intervention"},
           "consolidation": {"en": "Consolidation", "fr": "Consolidation"}}
 TIERS = {"tier-1": {"en": "Tier I: dialogue and engagement",
                     "fr": "Niveau I : dialogue et engagement"},
@@ -24,13 +24,14 @@ TIERS = {"tier-1": {"en": "Tier I: dialogue and engagement",
          "tier-3": {"en": "Tier III: protective environment",
                     "fr": "Niveau III : environnement protecteur"}}
 LEADS = {"ipo": {"en": "Individual police officers (IPOs)",
-                 "fr": "Policiers individuels (IPO)"},
+                 "fr": "Policiers hors unités constituées (IPO)"},
          "fpu": {"en": "Formed police unit (FPU)", "fr": "Unité de police constituée (UPC)"},
          "specialised-team": {"en": "Specialised police team",
                               "fr": "Équipe de police spécialisée"},
          "military": {"en": "Military component", "fr": "Composante militaire"},
          "civilian": {"en": "Civilian components (e.g. human rights, CPA, WPA)",
-                      "fr": "Composantes civiles (p. ex. droits de l'homme, CPE, CPF)"},
+                      "fr": ("Composantes civiles (p. ex. droits de l'homme, protection de "
+                               "l'enfance, protection des femmes)")},
          "leadership": {"en": "Senior mission leadership (Head of Mission or Head of Office)",
                         "fr": "Haute direction de la mission (chef de mission ou chef de bureau)"},
          "host-state": {"en": "Host-state authorities (KNP)",
@@ -256,7 +257,7 @@ def _summary_items(path: list[Any]) -> list[dict]:
                    "and attacks expected. Response: violence is apparent. Consolidation: "
                    "violence is subsiding. The phases need not follow one another in order.",
              "fr": "Prévention : pas encore de menace claire. Préemption : des menaces probables "
-                   "sont identifiées et des attaques attendues. Riposte : la violence est "
+                   "sont identifiées et des attaques attendues. Intervention : la violence est "
                    "manifeste. Consolidation : la violence diminue. Les phases n'ont pas à se "
                    "suivre dans l'ordre."},
          "source": phase_src,
@@ -276,10 +277,12 @@ def _summary_items(path: list[Any]) -> list[dict]:
                    "beyond that; human rights, CPAs and WPAs lead on the HRDDP, MRM and MARA; "
                    "mission leadership decides on POC sites and leads advocacy with the "
                    "authorities.",
-             "fr": "Les policiers individuels assurent la liaison avec la police hôte et la "
-                   "conseillent ; les UPC dissuadent et ripostent tant qu'il n'y a pas d'usage "
+             "fr": "Les policiers hors unités constituées assurent la liaison avec la police hôte "
+                   "et la "
+                   "conseillent ; les UPC dissuadent et interviennent tant qu'il n'y a pas d'usage "
                    "soutenu et à grande échelle d'armes à feu ; au-delà, les militaires prennent "
-                   "le relais ; les droits de l'homme, les CPE et les CPF mènent sur la PDDH, le "
+                   "le relais ; les droits de l'homme, les conseillers pour la protection de "
+                   "l'enfance et des femmes mènent sur la HRDDP, le "
                    "MRM et les MARA ; la direction de la mission décide des sites de protection "
                    "des civils et mène le plaidoyer auprès des autorités."},
          "source": lead_src,
