@@ -33,7 +33,7 @@ class Config:
     report_students: list[int] = field(default_factory=lambda: [1000, 10000])
     import_runs: int = 7
     floor_repeats: int = 7
-    sections: tuple[str, ...] = ("grading", "import", "notebooks", "report", "size")
+    sections: tuple[str, ...] = ("grading", "import", "notebooks", "report", "size", "items")
     module_glob: str = "*/*.ipynb"
     """Which module notebooks (under modules/) to execute."""
     cores: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -233,5 +233,29 @@ def size_rows(cfg: Config, st: State, res: Results) -> None:
                                "loads from the network: " + ", ".join(out.external))))
 
 
+def gameability_rows(cfg: Config, st: State, res: Results) -> None:
+    """Naive test-taking strategies on every graded quiz, against the chance score (issue 11)."""
+    from pocedu.content import packaged
+    from pocedu.content.gameability import MAX_MARGIN, strategy_scores
+    from pocedu.content.loader import load_questions
+
+    problems: list[str] = []
+    items, files = load_questions(REPO / "assessments" / "bank", packaged().activities,
+                                  problems, prefix="")
+    res.problems += problems
+    by_file: dict[str, list] = {}
+    for q in items.values():
+        by_file.setdefault(files[q.id], []).append(q)
+    for name, qs in sorted(by_file.items()):
+        scores = strategy_scores(qs)
+        worst = max(scores, key=lambda x: x.margin)
+        ok = all(x.ok for x in scores)
+        res.rows.append(Row(
+            "items", f"{name.removesuffix('.yaml')}: best naive strategy, points above chance",
+            f"{worst.margin:+.1f}", f"<= +{MAX_MARGIN:.0f}", "PASS" if ok else "MISS",
+            f"'{worst.label}': {worst.score:.0f}% vs chance {worst.chance:.0f}% on "
+            f"{worst.items} choice items; {len(scores)} strategies scored"))
+
+
 SECTIONS = {"grading": grading_rows, "import": import_rows, "notebooks": notebook_rows,
-            "report": report_rows, "size": size_rows}
+            "report": report_rows, "size": size_rows, "items": gameability_rows}

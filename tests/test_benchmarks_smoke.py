@@ -63,3 +63,12 @@ def test_tiny_grading_report_size_run(tmp_path: Path) -> None:
     assert any(m.startswith("released `quiz01`") for m in measures)
     assert any("as offline HTML" in m for m in measures)
     assert "PROBLEMS" not in text
+
+
+def test_items_section_scores_naive_strategies_on_every_graded_quiz(tmp_path: Path) -> None:
+    proc, text = _run(tmp_path, "--only", "items")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = [r for r in _rows(text) if r[0] == "items"]
+    quizzes = {r[1].split(":")[0] for r in rows}
+    assert {"quiz01", "quiz02", "quiz03", "quiz04", "capstone", "pretest", "final"} <= quizzes
+    assert all(r[4] == "PASS" for r in rows), rows
