@@ -73,9 +73,11 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[Any]:
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for the browser tests (package scope: Playwright's sync API keeps
+    an asyncio loop running in the thread while it is open, so it must close before the tests
+    of other folders run, which start their own Playwright or call ``asyncio.run``)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -144,7 +146,7 @@ class ModuleRuns:
         return self._runs[notebook]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def module_runs(browser: Any, lab_server: LabServer, screenshot_dir: Path) -> ModuleRuns:
     """The session's module runs (see ``ModuleRuns``)."""
     return ModuleRuns(browser=browser, server=lab_server, screenshot_dir=screenshot_dir)
