@@ -20,6 +20,8 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 
+from .content.translation import read_catalog
+from .content.translation import write_catalog as _write
 from .errors import PoceduError
 
 _START = re.compile(r"lesson\.start\((?P<args>[^)]*)\)")
@@ -72,13 +74,6 @@ def translated_path(notebook: Path, lang: str) -> Path:
     return notebook.with_name(f"{notebook.stem}.{lang}.ipynb")
 
 
-def read_catalog(path: Path, lang: str) -> Catalog:
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as fh:
-        return read_po(fh, locale=lang)
-
-
 def update_catalog(notebook: Path, lang: str) -> Catalog:
     """The notebook's catalog: existing translations kept, new paragraphs added, old dropped.
 
@@ -102,10 +97,8 @@ def update_catalog(notebook: Path, lang: str) -> Catalog:
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:
-    from babel.messages.pofile import write_po
-
-    with path.open("wb") as fh:
-        write_po(fh, catalog, width=0, include_lineno=False, include_previous=True)
+    """Write a notebook's catalog, keeping the old English of paragraphs to review."""
+    _write(catalog, path, include_previous=True)
 
 
 @dataclass

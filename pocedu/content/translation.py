@@ -112,13 +112,14 @@ def import_po(path: Path, catalog: Catalog, lang: str) -> ImportReport:
     return report
 
 
-def write_catalog(catalog: Catalog, out: Path) -> None:
-    """Write ``catalog`` as a PO file."""
+def write_catalog(catalog: Catalog, out: Path, *, include_previous: bool = False) -> None:
+    """Write ``catalog`` as a PO file (``include_previous``: keep the old English of fuzzy
+    messages, for the translator to compare)."""
     from babel.messages.pofile import write_po
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
-        write_po(fh, catalog, width=0, include_lineno=False)
+        write_po(fh, catalog, width=0, include_lineno=False, include_previous=include_previous)
 
 
 def read_catalog(path: Path, lang: str) -> Catalog:
