@@ -101,3 +101,16 @@ def test_every_interface_string_has_a_french_translation(tmp_path) -> None:
     missing = sorted(m for m in found if m and not translated(m))
     assert not missing, missing
     assert len(found) > 100
+
+
+def test_the_capstone_follows_the_lesson_language() -> None:
+    from pocedu.scenario.play import Exercise, self_test
+
+    try:
+        i18n.set_language("fr")
+        ex = Exercise()
+        assert ex.lang == "fr"
+        assert self_test().lang == "fr"
+        assert Exercise(lang="en").lang == "en"
+    finally:
+        i18n.set_language("en")

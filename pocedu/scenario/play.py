@@ -53,7 +53,7 @@ class Exercise:
     facilitator's recorder); ``released()`` returns how many injects (by number) may be played.
     """
 
-    def __init__(self, *, scenario: Any = None, df: Any = None, lang: str = "en",
+    def __init__(self, *, scenario: Any = None, df: Any = None, lang: str | None = None,
                  on_decision: Callable[[str, str], None] | None = None,
                  released: Callable[[], int] | None = None) -> None:
         import ipywidgets as w
@@ -63,7 +63,7 @@ class Exercise:
 
         self.scenario = scenario if scenario is not None else packaged()
         self.df = df if df is not None else incidents(scenario=self.scenario)
-        self.lang = lang
+        self.lang = _lang(lang)
         self.run = Run(self.scenario)
         self._on_decision, self._released = on_decision, released
         self.questions: list[Any] = []
@@ -224,20 +224,28 @@ def exercise(**kwargs: Any) -> Exercise:
     return Exercise(**kwargs)
 
 
+def _lang(lang: str | None) -> str:
+    """``lang``, or the lesson's language (``lesson.start(..., lang=...)``) when not given."""
+    from ..i18n import get_language
+
+    return lang or get_language()
+
+
 def _practice(questions: list[Any], *, lang: str = "en") -> Any:
     from ..widgets.practice import QuestionList, practice_widget
 
     return QuestionList(practice_widget(q, lang=lang) for q in questions)
 
 
-def products(*, scenario: Any = None, lang: str = "en") -> Any:
+def products(*, scenario: Any = None, lang: str | None = None) -> Any:
     """The written products (CONOPS annex, Threat Matrix entry) as practice short-text widgets."""
     from ..content.models import Question
     from .items import product_item
     from .load import scenario as packaged
 
     sc = scenario if scenario is not None else packaged()
-    return _practice([Question.model_validate(product_item(p)) for p in sc.products], lang=lang)
+    return _practice([Question.model_validate(product_item(p)) for p in sc.products],
+                     lang=_lang(lang))
 
 
 _LATEST: list[Any] = []
@@ -246,7 +254,7 @@ _SELF_TESTS: list[Any] = []
 """Self-test boxes waiting for the exercise to finish."""
 
 
-def self_test(*, scenario: Any = None, lang: str = "en") -> Any:
+def self_test(*, scenario: Any = None, lang: str | None = None) -> Any:
     """Closing self-test: put each inject you played in its phase, and name who leads each task.
 
     It lists only the injects played, so it opens once the exercise above is finished (before,
@@ -259,7 +267,7 @@ def self_test(*, scenario: Any = None, lang: str = "en") -> Any:
 
     sc = scenario if scenario is not None else packaged()
     box = w.VBox(layout=w.Layout(width="auto"))
-    box.scenario, box.lang = sc, lang  # type: ignore[attr-defined]
+    box.scenario, box.lang = sc, _lang(lang)  # type: ignore[attr-defined]
     played = _LATEST[-1] if _LATEST else None
     if played is not None and played.run.finished:
         _fill_self_test(box, played)
