@@ -22,28 +22,40 @@ def _h(text: Any) -> str:
     return html.escape(str(text), quote=False)
 
 
-def briefing(*, scenario: Any = None) -> Any:
+def briefing(*, scenario: Any = None, lang: str | None = None) -> Any:
     """The opening brief (country, mission, role, areas, actors, assets) as HTML."""
     from IPython.display import HTML
 
+    from ..i18n import format_number, gettext
     from .load import scenario as packaged
+
+    lang = _lang(lang)
+
+    def _(msg: str) -> str:
+        return gettext(msg, lang=lang)
 
     sc = scenario if scenario is not None else packaged()
     m = sc.mission
-    areas = "".join(f"<li><b>{_h(a.name)}</b> (population {a.population:,}): "
-                    f"{_h(a.description.en)}</li>" for a in sc.areas)
-    actors = "".join(f"<li><b>{_h(a.name)} ({_h(a.short)})</b>: {_h(a.description.en)}</li>"
-                     for a in sc.actors)
-    assets = "".join(f"<li>{_h(a.name)}: {a.strength} {'armed' if a.armed else 'unarmed'}, "
-                     f"based in {_h(sc.area(a.base).name)}"
-                     + (f" ({_h(a.note.en)})" if a.note else "") + "</li>" for a in sc.assets)
+    areas = "".join(f"<li><b>{_h(a.name)}</b> ({_('population')} "
+                    f"{format_number(a.population, lang=lang, digits=0)}): "
+                    f"{_h(a.description.get(lang))}</li>" for a in sc.areas)
+    actors = "".join(f"<li><b>{_h(a.name)} ({_h(a.short)})</b>: {_h(a.description.get(lang))}"
+                     "</li>" for a in sc.actors)
+    assets = "".join(f"<li>{_h(a.name)}: {a.strength} {_('armed') if a.armed else _('unarmed')}, "
+                     f"{_('based in')} {_h(sc.area(a.base).name)}"
+                     + (f" ({_h(a.note.get(lang))})" if a.note else "") + "</li>"
+                     for a in sc.assets)
     return HTML(
-        f'<div style="{CARD_STYLE}"><h3>{_h(sc.title.en)}: {_h(m.country)}, {_h(m.name)} '
-        f'({_h(m.acronym)})</h3><p>Everything in this exercise is fictional.</p>'
-        f"<p><b>Mandate.</b> {_h(m.mandate.en)} <i>({_h('; '.join(m.source[:1]))})</i></p>"
-        f"<p><b>Situation.</b> {_h(m.background.en)}</p><p><b>Your role.</b> {_h(m.role.en)}</p>"
-        f"<h4>Areas of responsibility</h4><ul>{areas}</ul><h4>Actors</h4><ul>{actors}</ul>"
-        f"<h4>Mission assets at {_h(m.team_site)}</h4><ul>{assets}</ul></div>")
+        f'<div style="{CARD_STYLE}"><h3>{_h(sc.title.get(lang))}: {_h(m.country)}, '
+        f'{_h(m.name)} ({_h(m.acronym)})</h3>'
+        f"<p>{_('Everything in this exercise is fictional.')}</p>"
+        f"<p><b>{_('Mandate.')}</b> {_h(m.mandate.get(lang))} "
+        f"<i>({_h('; '.join(m.source[:1]))})</i></p>"
+        f"<p><b>{_('Situation.')}</b> {_h(m.background.get(lang))}</p>"
+        f"<p><b>{_('Your role.')}</b> {_h(m.role.get(lang))}</p>"
+        f"<h4>{_('Areas of responsibility')}</h4><ul>{areas}</ul><h4>{_('Actors')}</h4>"
+        f"<ul>{actors}</ul><h4>{_('Mission assets at')} {_h(m.team_site)}</h4>"
+        f"<ul>{assets}</ul></div>")
 
 
 class Exercise:
