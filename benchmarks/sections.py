@@ -235,18 +235,16 @@ def size_rows(cfg: Config, st: State, res: Results) -> None:
 
 def gameability_rows(cfg: Config, st: State, res: Results) -> None:
     """Naive test-taking strategies on every graded quiz, against the chance score (issue 11)."""
-    from pocedu.content import packaged
+    from pocedu.content import ContentError
     from pocedu.content.gameability import MAX_MARGIN, strategy_scores
-    from pocedu.content.loader import load_questions
+    from pocedu.content.loader import banks_by_file
 
-    problems: list[str] = []
-    items, files = load_questions(REPO / "assessments" / "bank", packaged().activities,
-                                  problems, prefix="")
-    res.problems += problems
-    by_file: dict[str, list] = {}
-    for q in items.values():
-        by_file.setdefault(files[q.id], []).append(q)
-    for name, qs in sorted(by_file.items()):
+    try:
+        banks = banks_by_file(REPO / "assessments" / "bank", prefix="")
+    except ContentError as err:
+        res.problems += err.problems
+        return
+    for name, qs in sorted(banks.items()):
         scores = strategy_scores(qs)
         worst = max(scores, key=lambda x: x.margin)
         ok = all(x.ok for x in scores)

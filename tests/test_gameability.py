@@ -6,27 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from pocedu.content import packaged
 from pocedu.content.gameability import MAX_MARGIN, strategy_scores
-from pocedu.content.loader import load_questions
+from pocedu.content.loader import banks_by_file
 from pocedu.content.models.questions import Question
 
 BANK = Path(__file__).resolve().parents[1] / "assessments" / "bank"
 
 
-def _graded() -> dict[str, list[Question]]:
-    problems: list[str] = []
-    items, files = load_questions(BANK, packaged().activities, problems, prefix="bank/")
-    assert not problems, problems
-    by_file: dict[str, list[Question]] = {}
-    for q in items.values():
-        by_file.setdefault(files[q.id], []).append(q)
-    return by_file
-
-
 @pytest.mark.parametrize("bank", sorted(p.name for p in BANK.glob("*.yaml")))
 def test_every_naive_strategy_stays_within_ten_points_of_chance(bank: str) -> None:
-    scores = strategy_scores(_graded()[f"bank/{bank}"])
+    scores = strategy_scores(banks_by_file(BANK)[f"bank/{bank}"])
     assert {s.strategy for s in scores} >= {"longest", "stem-words", "first", "last"}
     over = [f"{s.strategy}: {s.score:.1f}% vs chance {s.chance:.1f}%" for s in scores
             if s.margin > MAX_MARGIN]

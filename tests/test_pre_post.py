@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pocedu.content import packaged
-from pocedu.content.loader import load_questions
+from pocedu.content.loader import banks_by_file
 
 BANK = Path(__file__).resolve().parents[1] / "assessments" / "bank"
 
 
 def _form(name: str) -> list:
-    problems: list[str] = []
-    items, files = load_questions(BANK, packaged().activities, problems, prefix="bank/")
-    assert not problems, problems
-    return [q for q in items.values() if files[q.id] == f"bank/{name}.yaml"]
+    return banks_by_file(BANK)[f"bank/{name}.yaml"]
 
 
 def test_item_n_of_both_forms_shares_module_objective_type_and_level() -> None:

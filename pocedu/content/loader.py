@@ -210,6 +210,20 @@ def load_questions(directory: Path, acts: dict[str, Any],
     return items, files
 
 
+def banks_by_file(directory: Path, prefix: str = "bank/") -> dict[str, list[Question]]:
+    """Every bank file of ``directory`` (e.g. ``assessments/bank``) with its items, in file
+    order, keyed by label (``bank/quiz01.yaml``); keys ``from-kb`` derived from the packaged
+    catalogue. Raises ContentError listing every problem."""
+    problems: list[str] = []
+    items, files = load_questions(Path(directory), packaged().activities, problems, prefix)
+    if problems:
+        raise ContentError(problems)
+    out: dict[str, list[Question]] = {}
+    for q in items.values():
+        out.setdefault(files[q.id], []).append(q)
+    return out
+
+
 def check_questions(items: dict[str, Question], files: dict[str, str],
                     acts: dict[str, Any], resolver: PointerResolver) -> list[str]:
     """Cross-file checks of items: pointers, knowledge-base agreement, sample scores."""
